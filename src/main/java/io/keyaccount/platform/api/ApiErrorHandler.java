@@ -1,0 +1,95 @@
+package io.keyaccount.platform.api;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import io.keyaccount.platform.api.ApiError.FieldError;
+import io.keyaccount.platform.persistence.ConcurrentEditException;
+import io.keyaccount.platform.persistence.NotFoundException;
+import io.keyaccount.platform.validation.BusinessRuleException;
+
+/**
+ * Turns every failure of an API call into {@link ApiError}, in the language of {@code Accept-Language}
+ * (Chinese by default). Unexpected errors are logged and answered without internals.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiErrorHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+	private final MessageSource messages;
+
+	ApiErrorHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(BusinessRuleException.class)
+	ResponseEntity<ApiError> refused(BusinessRuleException ex) {
+		String message = text(ex.messageKey(), ex.arguments());
+		List<FieldError> fields = ex.field() == null ? List.of()
+				: List.of(new FieldError(ex.field(), ex.messageKey(), message));
+		return body(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", message, fields);
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ApiError> invalid(MethodArgumentNotValidException ex) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<FieldError> fields = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(e -> new FieldError(e.getField(), e.getCode(), messages.getMessage(e, locale)))
+			.toList();
+		return body(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", text("api.validationFailed"), fields);
+	}
+
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class })
+	ResponseEntity<ApiError> unreadable(Exception ex) {
+		return body(HttpStatus.BAD_REQUEST, "BAD_REQUEST", text("api.badRequest"), List.of());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<ApiError> notFound(NotFoundException ex) {
+		return body(HttpStatus.NOT_FOUND, "NOT_FOUND", text("api.notFound"), List.of());
+	}
+
+	@ExceptionHandler({ ConcurrentEditException.class, ObjectOptimisticLockingFailureException.class })
+	ResponseEntity<ApiError> conflict(Exception ex) {
+		return body(HttpStatus.CONFLICT, "CONCURRENT_EDIT", text("error.concurrentEdit"), List.of());
+	}
+
+	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
+	ResponseEntity<ApiError> forbidden(Exception ex) {
+		return body(HttpStatus.FORBIDDEN, "FORBIDDEN", text("api.forbidden"), List.of());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ApiError> unexpected(Exception ex) {
+		log.error("API call failed", ex);
+		return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", text("api.internalError"), List.of());
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+
+	private static ResponseEntity<ApiError> body(HttpStatus status, String code, String message,
+			List<FieldError> fields) {
+		return ResponseEntity.status(status).body(new ApiError(status.value(), code, message, fields));
+	}
+
+}

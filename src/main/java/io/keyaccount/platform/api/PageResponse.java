@@ -1,0 +1,16 @@
+package io.keyaccount.platform.api;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.data.domain.Page;
+
+/** A page of an API list: the items and where they sit in the whole. */
+public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+	public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
+		return new PageResponse<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
+				page.getTotalElements(), page.getTotalPages());
+	}
+
+}

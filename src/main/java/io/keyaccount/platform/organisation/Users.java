@@ -1,0 +1,21 @@
+package io.keyaccount.platform.organisation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+public interface Users extends JpaRepository<User, Long>, JpaSpecificationExecutor<User> {
+
+	Optional<User> findByUsername(String username);
+
+	List<User> findByUnitIdIn(java.util.Collection<Long> unitIds);
+
+	List<User> findByEnabledTrueOrderByDisplayNameAsc();
+
+	/** Usernames are unique across tenants, because the login form does not ask for a company. */
+	@org.springframework.data.jpa.repository.Query(value = "select count(*) from app_user where username = :username", nativeQuery = true)
+	long countByUsernameAcrossTenants(String username);
+
+}

@@ -1,0 +1,94 @@
+package io.keyaccount.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import io.keyaccount.platform.validation.BusinessRuleException;
+
+/** Issues, lists, revokes and checks personal API tokens. */
+@Service
+public class ApiTokens {
+
+	static final String PREFIX = "ka_";
+
+	private final ApiTokenRepository repository;
+
+	private final JdbcTemplate jdbc;
+
+	private final SecureRandom random = new SecureRandom();
+
+	ApiTokens(ApiTokenRepository repository, JdbcTemplate jdbc) {
+		this.repository = repository;
+		this.jdbc = jdbc;
+	}
+
+	/** Creates a token and returns its plain text, which is never stored. */
+	@Transactional
+	public IssuedToken issue(long userId, String name, Integer validDays) {
+		if (!StringUtils.hasText(name)) {
+			throw new BusinessRuleException("name", "validation.required");
+		}
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant expires = validDays == null || validDays <= 0 ? null : Instant.now().plusSeconds(validDays * 86400L);
+		ApiToken saved = repository
+			.save(new ApiToken(userId, name.trim(), sha256(token), token.substring(0, 10), expires));
+		return new IssuedToken(saved.getId(), token);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> of(long userId) {
+		return repository.findByUserIdOrderByCreatedAtDesc(userId);
+	}
+
+	@Transactional
+	public void revoke(long userId, long tokenId) {
+		repository.findById(tokenId).filter(t -> t.getUserId() == userId).ifPresent(ApiToken::revoke);
+	}
+
+	/** The user id a presented token belongs to, if it is valid; marks it as used. */
+	Optional<Long> authenticate(String presented) {
+		if (presented == null || !presented.startsWith(PREFIX)) {
+			return Optional.empty();
+		}
+		String hash = sha256(presented);
+		Timestamp now = Timestamp.from(Instant.now());
+		List<Long> users = jdbc.queryForList("""
+				select user_id from api_token
+				where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)""", Long.class,
+				hash, now);
+		if (users.isEmpty()) {
+			return Optional.empty();
+		}
+		jdbc.update("update api_token set last_used_at = ? where token_hash = ?", now, hash);
+		return Optional.of(users.get(0));
+	}
+
+	static String sha256(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public record IssuedToken(long id, String token) {
+	}
+
+}

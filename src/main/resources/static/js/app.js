@@ -1,0 +1,26 @@
+// Confirmation before destructive actions: <form data-confirm="确定删除…？"> opens the shared dialog.
+(function () {
+  var pending = null;
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.dataset || !form.dataset.confirm || form.dataset.confirmed === 'yes') {
+      return;
+    }
+    event.preventDefault();
+    pending = form;
+    document.getElementById('confirm-message').textContent = form.dataset.confirm;
+    bootstrap.Modal.getOrCreateInstance(document.getElementById('confirm-modal')).show();
+  }, true);
+  document.addEventListener('click', function (event) {
+    if (event.target && event.target.id === 'confirm-ok' && pending) {
+      pending.dataset.confirmed = 'yes';
+      bootstrap.Modal.getOrCreateInstance(document.getElementById('confirm-modal')).hide();
+      if (pending.requestSubmit) { pending.requestSubmit(); } else { pending.submit(); }
+      pending = null;
+    }
+  });
+  // Toasts fade on their own after a few seconds.
+  document.querySelectorAll('.toast.show').forEach(function (toast) {
+    setTimeout(function () { toast.classList.remove('show'); }, 4000);
+  });
+})();

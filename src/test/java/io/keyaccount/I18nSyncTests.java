@@ -1,0 +1,116 @@
+package io.keyaccount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every UI string is in both bundles, every message key a template uses exists, and no template carries
+ * visible text that bypasses the bundles.
+ */
+class I18nSyncTests {
+
+	private static final Path MESSAGES = Path.of("src/main/resources/messages");
+
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
+
+	private static final Pattern TAG_WITH_TEXT = Pattern.compile("<([a-zA-Z0-9]+)([^<>]*)>([^<>]+)<");
+
+	@Test
+	void bothLanguagesHaveTheSameKeys() throws IOException {
+		Set<String> chinese = keys(bundles().get(0));
+		Set<String> english = keys(bundles().get(1));
+		assertThat(difference(chinese, english)).as("keys only in Chinese").isEmpty();
+		assertThat(difference(english, chinese)).as("keys only in English").isEmpty();
+	}
+
+	@Test
+	void everyKeyUsedByATemplateExists() throws IOException {
+		Set<String> chinese = keys(bundles().get(0));
+		Set<String> missing = new TreeSet<>();
+		for (Path template : templates()) {
+			Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
+			while (matcher.find()) {
+				if (!chinese.contains(matcher.group(1))) {
+					missing.add(template.getFileName() + ": " + matcher.group(1));
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void templatesHaveNoHardCodedText() throws IOException {
+		List<String> offenders = new ArrayList<>();
+		for (Path template : templates()) {
+			String html = Files.readString(template).replaceAll("(?s)<!--.*?-->", "")
+				.replaceAll("(?s)<script.*?</script>", "")
+				.replaceAll("(?s)<style.*?</style>", "");
+			Matcher matcher = TAG_WITH_TEXT.matcher(html);
+			while (matcher.find()) {
+				String attributes = matcher.group(2);
+				String text = matcher.group(3).strip();
+				boolean replaced = attributes.contains("th:text") || attributes.contains("th:utext")
+						|| attributes.contains("th:replace") || attributes.contains("th:insert");
+				if (!replaced && isVisibleWords(text)) {
+					offenders.add(template.getFileName() + ": \"" + text + "\"");
+				}
+			}
+			Matcher placeholders = Pattern.compile("\\s(placeholder|title|aria-label|alt)=\"([^\"]*)\"").matcher(html);
+			while (placeholders.find()) {
+				if (isVisibleWords(placeholders.group(2))) {
+					offenders.add(template.getFileName() + ": " + placeholders.group(0));
+				}
+			}
+		}
+		assertThat(offenders).isEmpty();
+	}
+
+	private static boolean isVisibleWords(String text) {
+		String stripped = text.replaceAll("&[a-z]+;", "").replaceAll("\\[\\[.*?]]", "").strip();
+		return stripped.codePoints().anyMatch(Character::isLetter);
+	}
+
+	private static List<Path> bundles() {
+		return List.of(MESSAGES.resolve("messages_zh_CN.properties"), MESSAGES.resolve("messages_en.properties"));
+	}
+
+	private static Set<String> keys(Path bundle) throws IOException {
+		Properties properties = new Properties();
+		try (Reader reader = new InputStreamReader(Files.newInputStream(bundle), StandardCharsets.UTF_8)) {
+			properties.load(reader);
+		}
+		properties.forEach((key, value) -> assertThat(value.toString()).as(bundle.getFileName() + " " + key).isNotBlank());
+		return new TreeSet<>(properties.stringPropertyNames());
+	}
+
+	private static List<Path> templates() throws IOException {
+		try (Stream<Path> paths = Files.walk(TEMPLATES)) {
+			return paths.filter(p -> p.toString().endsWith(".html")).toList();
+		}
+	}
+
+	private static Set<String> difference(Set<String> a, Set<String> b) {
+		Set<String> result = new TreeSet<>(a);
+		result.removeAll(b);
+		return result;
+	}
+
+}

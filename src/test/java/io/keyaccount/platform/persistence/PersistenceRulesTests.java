@@ -1,0 +1,7 @@
+package io.keyaccount.platform.persistence;
+
+import io.keyaccount.support.KeyaccountTest;
+
+@KeyaccountTest
+class PersistenceRulesTests extends PersistenceRulesContract {
+}
