@@ -35,15 +35,34 @@ class I18nSyncTests {
 
 	@Test
 	void bothLanguagesHaveTheSameKeys() throws IOException {
-		Set<String> chinese = keys(bundles().get(0));
-		Set<String> english = keys(bundles().get(1));
-		assertThat(difference(chinese, english)).as("keys only in Chinese").isEmpty();
-		assertThat(difference(english, chinese)).as("keys only in English").isEmpty();
+		for (Path chineseBundle : chineseBundles()) {
+			Set<String> chinese = keys(chineseBundle);
+			Set<String> english = keys(englishOf(chineseBundle));
+			assertThat(difference(chinese, english)).as("keys only in " + chineseBundle.getFileName()).isEmpty();
+			assertThat(difference(english, chinese)).as("keys missing from " + chineseBundle.getFileName()).isEmpty();
+		}
+	}
+
+	@Test
+	void noKeyIsDefinedInTwoBundles() throws IOException {
+		Set<String> seen = new TreeSet<>();
+		Set<String> twice = new TreeSet<>();
+		for (Path bundle : chineseBundles()) {
+			for (String key : keys(bundle)) {
+				if (!seen.add(key)) {
+					twice.add(key);
+				}
+			}
+		}
+		assertThat(twice).isEmpty();
 	}
 
 	@Test
 	void everyKeyUsedByATemplateExists() throws IOException {
-		Set<String> chinese = keys(bundles().get(0));
+		Set<String> chinese = new TreeSet<>();
+		for (Path bundle : chineseBundles()) {
+			chinese.addAll(keys(bundle));
+		}
 		Set<String> missing = new TreeSet<>();
 		for (Path template : templates()) {
 			Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
@@ -88,8 +107,14 @@ class I18nSyncTests {
 		return stripped.codePoints().anyMatch(Character::isLetter);
 	}
 
-	private static List<Path> bundles() {
-		return List.of(MESSAGES.resolve("messages_zh_CN.properties"), MESSAGES.resolve("messages_en.properties"));
+	private static List<Path> chineseBundles() throws IOException {
+		try (Stream<Path> paths = Files.list(MESSAGES)) {
+			return paths.filter(p -> p.getFileName().toString().endsWith("_zh_CN.properties")).sorted().toList();
+		}
+	}
+
+	private static Path englishOf(Path chineseBundle) {
+		return chineseBundle.resolveSibling(chineseBundle.getFileName().toString().replace("_zh_CN", "_en"));
 	}
 
 	private static Set<String> keys(Path bundle) throws IOException {

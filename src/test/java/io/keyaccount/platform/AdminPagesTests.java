@@ -100,7 +100,8 @@ class AdminPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("陈静")))
 			.andExpect(content().string(not(containsString("<html"))))
-			.andExpect(content().string(not(containsString("黄婷"))));
+			.andExpect(content().string(not(containsString("黄婷"))))
+			.andExpect(content().string(not(containsString("没有符合条件的用户"))));
 		mvc.perform(get("/admin/users").param("keyword", "chen").with(admin()))
 			.andExpect(content().string(containsString("<html")));
 	}

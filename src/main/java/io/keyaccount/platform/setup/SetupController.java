@@ -51,7 +51,7 @@ class SetupController {
 		try {
 			installation.install(new InstallCommand(form.companyName(), form.username(), form.displayName(),
 					form.password(), messages.getMessage("role.admin", null, LocaleContextHolder.getLocale()),
-					form.loadDemo()));
+					Boolean.TRUE.equals(form.loadDemo())));
 		}
 		catch (BusinessRuleException ex) {
 			FormErrors.reject(result, ex);
@@ -61,7 +61,7 @@ class SetupController {
 	}
 
 	record SetupForm(@NotBlank String companyName, @NotBlank String username, @NotBlank String displayName,
-			@NotBlank String password, @NotBlank String confirmPassword, boolean loadDemo) {
+			@NotBlank String password, @NotBlank String confirmPassword, Boolean loadDemo) {
 	}
 
 }

@@ -14,6 +14,16 @@ public class Urls {
 		return PageLinks.SIZES;
 	}
 
+	/** Another path with the current query string: an export of exactly the filtered list. */
+	public String path(String path) {
+		return ServletUriComponentsBuilder.fromCurrentRequest()
+			.replacePath(path)
+			.replaceQueryParam("page")
+			.replaceQueryParam("lang")
+			.build()
+			.toUriString();
+	}
+
 	public String page(int page, int size) {
 		return ServletUriComponentsBuilder.fromCurrentRequest()
 			.replaceQueryParam("page", page)

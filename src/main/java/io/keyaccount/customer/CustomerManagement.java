@@ -1,0 +1,386 @@
+package io.keyaccount.customer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import io.keyaccount.customer.AccountQuery.View;
+import io.keyaccount.customer.AccountView.AccountRef;
+import io.keyaccount.customer.CustomerEvents.AccountCreated;
+import io.keyaccount.customer.CustomerEvents.AccountsHandedOver;
+import io.keyaccount.customer.domain.Account;
+import io.keyaccount.customer.domain.AccountRules;
+import io.keyaccount.customer.domain.AccountTeamMember;
+import io.keyaccount.customer.domain.AccountTeamMembers;
+import io.keyaccount.customer.domain.AccountTransfer;
+import io.keyaccount.customer.domain.AccountTransfer.TransferKind;
+import io.keyaccount.customer.domain.AccountTransfers;
+import io.keyaccount.customer.domain.AccountVisibility;
+import io.keyaccount.customer.domain.Accounts;
+import io.keyaccount.customer.domain.FollowUps;
+import io.keyaccount.customer.domain.PinyinNames;
+import io.keyaccount.customer.domain.PoolSettingsStore;
+import io.keyaccount.customer.domain.Regions;
+import io.keyaccount.platform.organisation.Organisation;
+import io.keyaccount.platform.organisation.User;
+import io.keyaccount.platform.persistence.NotFoundException;
+import io.keyaccount.platform.security.CurrentUser;
+import io.keyaccount.platform.security.KeyaccountUser;
+import io.keyaccount.platform.security.VisibleRecords;
+import io.keyaccount.platform.tenancy.TenantContext;
+import io.keyaccount.platform.validation.BusinessRuleException;
+
+/**
+ * The customer module's facade for accounts: find, create, change, delete, transfer and hand over accounts,
+ * manage account teams. Every read and change checks that the current user may see the account.
+ */
+@Service
+@Transactional
+public class CustomerManagement {
+
+	private final Accounts accounts;
+
+	private final AccountTeamMembers teams;
+
+	private final AccountTransfers transfers;
+
+	private final FollowUps followUps;
+
+	private final AccountRules rules;
+
+	private final DuplicateFinder duplicates;
+
+	private final Regions regions;
+
+	private final Organisation organisation;
+
+	private final CurrentUser currentUser;
+
+	private final PoolSettingsStore poolSettings;
+
+	private final ApplicationEventPublisher events;
+
+	CustomerManagement(Accounts accounts, AccountTeamMembers teams, AccountTransfers transfers, FollowUps followUps,
+			AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
+			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events) {
+		this.accounts = accounts;
+		this.teams = teams;
+		this.transfers = transfers;
+		this.followUps = followUps;
+		this.rules = rules;
+		this.duplicates = duplicates;
+		this.regions = regions;
+		this.organisation = organisation;
+		this.currentUser = currentUser;
+		this.poolSettings = poolSettings;
+		this.events = events;
+	}
+
+	// ---- reading
+
+	@Transactional(readOnly = true)
+	public Page<AccountRow> accounts(AccountQuery query, Pageable pageable) {
+		Page<Account> page = accounts.findAll(specification(query), pageable);
+		Map<Long, String> userNames = organisation.userNames();
+		Map<Long, String> unitNames = organisation.unitNames();
+		PoolSettings pool = poolSettings.load();
+		return page.map(a -> row(a, userNames, unitNames, pool));
+	}
+
+	/** The specification behind a list query, also used by exports so they list exactly what the user sees. */
+	@Transactional(readOnly = true)
+	public Specification<Account> specification(AccountQuery query) {
+		KeyaccountUser me = currentUser.require();
+		VisibleRecords visible = currentUser.visibleRecords();
+		View view = query.view() == null ? View.ALL : query.view();
+		Specification<Account> spec = switch (view) {
+			case POOL -> (root, q, cb) -> cb.isTrue(root.get("inPool"));
+			case MINE -> (root, q, cb) -> cb.and(cb.isFalse(root.get("inPool")),
+					cb.equal(root.get("ownerUserId"), me.userId()));
+			case TEAM -> AccountVisibility.onTeamOf(me.userId()).and((root, q, cb) -> cb.isFalse(root.get("inPool")));
+			case UNIT -> AccountVisibility.visibleTo(visible)
+				.and((root, q, cb) -> cb.and(cb.isFalse(root.get("inPool")),
+						cb.notEqual(root.get("ownerUserId"), me.userId())));
+			case ALL -> AccountVisibility.visibleTo(visible).and((root, q, cb) -> cb.isFalse(root.get("inPool")));
+		};
+		return spec.and(filters(query));
+	}
+
+	private Specification<Account> filters(AccountQuery query) {
+		Specification<Account> spec = (root, q, cb) -> cb.conjunction();
+		if (StringUtils.hasText(query.keyword())) {
+			String keyword = query.keyword().trim().toLowerCase();
+			String like = "%" + keyword + "%";
+			String pinyin = PinyinNames.full(keyword) + "%";
+			spec = spec.and((root, q, cb) -> cb.or(cb.like(root.get("name"), like), cb.like(root.get("shortName"), like),
+					cb.like(root.get("creditCode"), keyword.toUpperCase() + "%"), cb.like(root.get("nameInitials"), keyword + "%"),
+					cb.like(root.get("namePinyin"), pinyin)));
+		}
+		if (query.status() != null) {
+			spec = spec.and((root, q, cb) -> cb.equal(root.get("status"), query.status()));
+		}
+		if (query.industry() != null) {
+			spec = spec.and((root, q, cb) -> cb.equal(root.get("industry"), query.industry()));
+		}
+		if (StringUtils.hasText(query.provinceCode())) {
+			spec = spec.and((root, q, cb) -> cb.equal(root.get("provinceCode"), query.provinceCode()));
+		}
+		if (query.ownerUserId() != null) {
+			spec = spec.and((root, q, cb) -> cb.equal(root.get("ownerUserId"), query.ownerUserId()));
+		}
+		if (query.ownerUnitId() != null) {
+			var unitIds = organisation.unitAndDescendants(query.ownerUnitId());
+			spec = spec.and((root, q, cb) -> root.get("ownerUnitId").in(unitIds));
+		}
+		if (StringUtils.hasText(query.tag())) {
+			String tag = query.tag().trim();
+			spec = spec.and((root, q, cb) -> cb.or(cb.equal(root.get("tags"), tag), cb.like(root.get("tags"), tag + ",%"),
+					cb.like(root.get("tags"), "%," + tag), cb.like(root.get("tags"), "%," + tag + ",%")));
+		}
+		if (query.keyAccount() != null) {
+			spec = spec.and((root, q, cb) -> cb.equal(root.get("keyAccount"), query.keyAccount()));
+		}
+		return spec;
+	}
+
+	@Transactional(readOnly = true)
+	public AccountView account(long id) {
+		Account account = visibleAccount(id);
+		Map<Long, String> userNames = organisation.userNames();
+		Map<Long, String> unitNames = organisation.unitNames();
+		String parentName = account.getParentId() == null ? null
+				: accounts.findById(account.getParentId()).map(Account::getName).orElse(null);
+		List<AccountRef> subsidiaries = accounts.findByParentId(id)
+			.stream()
+			.map(a -> new AccountRef(a.getId(), a.getName()))
+			.toList();
+		return new AccountView(account.getId(), account.facts(), regions.name(account.getProvinceCode()),
+				regions.name(account.getCityCode()), account.getOwnerUserId(), userNames.get(account.getOwnerUserId()),
+				account.getOwnerUnitId(), unitNames.get(account.getOwnerUnitId()), account.getParentId(), parentName,
+				subsidiaries, account.isKeyAccount(), account.isInPool(), account.getLastFollowUpAt(),
+				account.getNextFollowUpOn(), daysUntilPool(account, poolSettings.load()), account.getCreatedAt(),
+				account.getCreatedBy(), account.getVersion());
+	}
+
+	/** The name of an account the current user can see; for other modules' pages. */
+	@Transactional(readOnly = true)
+	public Optional<String> accountName(long id) {
+		return findVisible(id).map(Account::getName);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean canSee(long accountId) {
+		return findVisible(accountId).isPresent();
+	}
+
+	/** Loads an account the current user may see, or fails as if it did not exist. */
+	Account visibleAccount(long id) {
+		return findVisible(id).orElseThrow(() -> new NotFoundException("Account", id));
+	}
+
+	private Optional<Account> findVisible(long id) {
+		return accounts.findById(id).filter(account -> account.isInPool()
+				|| AccountVisibility.canSee(currentUser.visibleRecords(), account,
+						teams.existsByAccountIdAndUserId(id, currentUser.require().userId())));
+	}
+
+	// ---- changing
+
+	/**
+	 * Creates an account owned by the given user (the current user when null). Likely duplicates stop the creation
+	 * unless {@code duplicatesConfirmed}; a credit code already in use always does.
+	 */
+	public long create(AccountFacts facts, Long ownerUserId, Long parentId, boolean duplicatesConfirmed) {
+		AccountFacts checked = rules.check(facts);
+		requireUniqueCreditCode(checked.creditCode(), null);
+		if (!duplicatesConfirmed) {
+			List<DuplicateFinder.Candidate> candidates = duplicates.candidates(checked, List.of(), null);
+			if (!candidates.isEmpty()) {
+				throw new DuplicateAccountsException(candidates);
+			}
+		}
+		User owner = organisation.user(ownerUserId == null ? currentUser.require().userId() : ownerUserId);
+		Account account = new Account(checked, owner.getId(), owner.getUnitId());
+		account.attachToParent(checkParent(null, parentId));
+		accounts.save(account);
+		events.publishEvent(new AccountCreated(account.getId(), owner.getId()));
+		return account.getId();
+	}
+
+	public void update(long id, AccountFacts facts, Long parentId, long version) {
+		Account account = visibleAccount(id);
+		account.checkVersion(version);
+		AccountFacts checked = rules.check(facts);
+		requireUniqueCreditCode(checked.creditCode(), id);
+		account.describe(checked);
+		account.attachToParent(checkParent(id, parentId));
+	}
+
+	public String delete(long id) {
+		Account account = visibleAccount(id);
+		if (!accounts.findByParentId(id).isEmpty()) {
+			throw BusinessRuleException.general("account.hasSubsidiaries", account.getName());
+		}
+		account.moveToRecycleBin();
+		return account.getName();
+	}
+
+	public void designateKeyAccount(long id, boolean keyAccount) {
+		visibleAccount(id).designateKeyAccount(keyAccount);
+	}
+
+	/** Transfers accounts (one or many) to another owner, recording who moved what. */
+	public int transfer(List<Long> ids, long toUserId, String reason) {
+		User target = activeUser(toUserId);
+		String by = currentUser.require().getUsername();
+		for (Long id : ids) {
+			Account account = visibleAccount(id);
+			transfers.save(new AccountTransfer(id, account.getOwnerUserId(), target.getId(), TransferKind.TRANSFER,
+					reason, by));
+			account.transferTo(target.getId(), target.getUnitId());
+		}
+		return ids.size();
+	}
+
+	/**
+	 * A salesperson leaves: all accounts they own, and the follow-ups still waiting for them, go to the successor in
+	 * one step. Other modules move their open work on the {@link AccountsHandedOver} event.
+	 */
+	public int handOver(long fromUserId, long toUserId) {
+		if (fromUserId == toUserId) {
+			throw new BusinessRuleException("toUserId", "account.handoverToSelf");
+		}
+		User successor = activeUser(toUserId);
+		String by = currentUser.require().getUsername();
+		List<Long> moved = new ArrayList<>();
+		for (Account account : accounts.findByOwnerUserIdAndInPoolFalse(fromUserId)) {
+			transfers.save(new AccountTransfer(account.getId(), fromUserId, toUserId, TransferKind.HANDOVER, null, by));
+			account.transferTo(successor.getId(), successor.getUnitId());
+			moved.add(account.getId());
+		}
+		followUps.findByAssigneeUserIdAndNextFollowUpOnGreaterThanEqual(fromUserId, LocalDate.now())
+			.forEach(f -> f.handOverTo(toUserId));
+		events.publishEvent(new AccountsHandedOver(fromUserId, toUserId, List.copyOf(moved)));
+		return moved.size();
+	}
+
+	@Transactional(readOnly = true)
+	public List<AccountTransfer> transfersOf(long accountId) {
+		visibleAccount(accountId);
+		return transfers.findByAccountIdOrderByTransferredAtDesc(accountId);
+	}
+
+	/** Likely duplicates of an existing account, for the merge page. */
+	@Transactional(readOnly = true)
+	public List<DuplicateFinder.Candidate> duplicatesOf(long id) {
+		Account account = visibleAccount(id);
+		return duplicates.candidates(account.facts(), List.of(), id);
+	}
+
+	// ---- account team
+
+	@Transactional(readOnly = true)
+	public List<TeamMemberView> team(long accountId) {
+		visibleAccount(accountId);
+		Map<Long, String> names = organisation.userNames();
+		return teams.findByAccountId(accountId)
+			.stream()
+			.map(m -> new TeamMemberView(m.getId(), m.getUserId(), names.get(m.getUserId()), m.getRole()))
+			.toList();
+	}
+
+	public void addTeamMember(long accountId, long userId, TeamRole role) {
+		visibleAccount(accountId);
+		activeUser(userId);
+		if (role == null) {
+			throw new BusinessRuleException("role", "validation.required");
+		}
+		teams.findByAccountIdAndUserId(accountId, userId)
+			.ifPresentOrElse(member -> member.changeRole(role),
+					() -> teams.save(new AccountTeamMember(accountId, userId, role)));
+	}
+
+	public void removeTeamMember(long accountId, long memberId) {
+		visibleAccount(accountId);
+		teams.findById(memberId).filter(m -> m.getAccountId() == accountId).ifPresent(teams::delete);
+	}
+
+	// ---- helpers
+
+	private User activeUser(long userId) {
+		User user = organisation.user(userId);
+		if (!user.isEnabled()) {
+			throw new BusinessRuleException("toUserId", "account.userDisabled", user.getDisplayName());
+		}
+		return user;
+	}
+
+	private void requireUniqueCreditCode(String creditCode, Long exceptId) {
+		if (creditCode == null || creditCode.isBlank()) {
+			return;
+		}
+		Optional<Account> same = accounts.findByCreditCode(creditCode);
+		if (same.isPresent() && !same.get().getId().equals(exceptId)) {
+			throw new BusinessRuleException("creditCode", "account.creditCodeTaken", creditCode, same.get().getName());
+		}
+		if (same.isEmpty() && accounts.countAnyWithCreditCode(TenantContext.currentTenant(), creditCode) > 0) {
+			throw new BusinessRuleException("creditCode", "account.creditCodeInRecycleBin", creditCode);
+		}
+	}
+
+	private Long checkParent(Long id, Long parentId) {
+		if (parentId == null) {
+			return null;
+		}
+		Long cursor = parentId;
+		for (int depth = 0; cursor != null && depth < 20; depth++) {
+			if (cursor.equals(id)) {
+				throw new BusinessRuleException("parentId", "account.parentCycle");
+			}
+			cursor = accounts.findById(cursor).orElseThrow(() -> new BusinessRuleException("parentId",
+					"account.parentMissing")).getParentId();
+		}
+		return parentId;
+	}
+
+	private AccountRow row(Account a, Map<Long, String> userNames, Map<Long, String> unitNames, PoolSettings pool) {
+		String region = regions.name(a.getCityCode());
+		if (region.isEmpty()) {
+			region = regions.name(a.getProvinceCode());
+		}
+		return new AccountRow(a.getId(), a.getName(), a.getShortName(), a.getStatus(), a.getIndustry(), region,
+				a.getOwnerUserId(), userNames.get(a.getOwnerUserId()), a.getOwnerUnitId(),
+				unitNames.get(a.getOwnerUnitId()), a.isKeyAccount(), a.tagSet(), a.getLastFollowUpAt(),
+				a.getNextFollowUpOn(), daysUntilPool(a, pool), a.getCreatedAt(), a.getVersion());
+	}
+
+	/** Days until the pool rule reclaims the account; null when it never will (pool off, key account, in pool). */
+	static Integer daysUntilPool(Account account, PoolSettings pool) {
+		if (!pool.enabled() || account.isKeyAccount() || account.isInPool()) {
+			return null;
+		}
+		Instant since = account.getLastFollowUpAt() != null ? account.getLastFollowUpAt() : account.getCreatedAt();
+		if (since == null) {
+			return null;
+		}
+		long idle = ChronoUnit.DAYS.between(since.atZone(ZoneId.systemDefault()).toLocalDate(), LocalDate.now());
+		return (int) Math.max(0, pool.afterDays() - idle);
+	}
+
+	public record TeamMemberView(long id, long userId, String name, TeamRole role) {
+	}
+
+}

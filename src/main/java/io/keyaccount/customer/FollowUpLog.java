@@ -1,0 +1,85 @@
+package io.keyaccount.customer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.keyaccount.customer.domain.Account;
+import io.keyaccount.customer.domain.FollowUp;
+import io.keyaccount.customer.domain.FollowUps;
+import io.keyaccount.platform.organisation.Organisation;
+import io.keyaccount.platform.security.CurrentUser;
+import io.keyaccount.platform.validation.BusinessRuleException;
+
+/** Follow-up records (跟进记录): log one, read an account's timeline. */
+@Service
+@Transactional
+public class FollowUpLog {
+
+	private final FollowUps followUps;
+
+	private final CustomerManagement customers;
+
+	private final CurrentUser currentUser;
+
+	private final Organisation organisation;
+
+	private final CustomerPool pool;
+
+	FollowUpLog(FollowUps followUps, CustomerManagement customers, CurrentUser currentUser, Organisation organisation,
+			CustomerPool pool) {
+		this.pool = pool;
+		this.followUps = followUps;
+		this.customers = customers;
+		this.currentUser = currentUser;
+		this.organisation = organisation;
+	}
+
+	public long log(long accountId, FollowUpCommand command) {
+		Account account = customers.visibleAccount(accountId);
+		if (command.kind() == null) {
+			throw new BusinessRuleException("kind", "validation.required");
+		}
+		if (command.summary() == null || command.summary().isBlank()) {
+			throw new BusinessRuleException("summary", "validation.required");
+		}
+		Instant happenedAt = command.happenedAt() == null ? Instant.now() : command.happenedAt();
+		if (happenedAt.isAfter(Instant.now().plusSeconds(3600))) {
+			throw new BusinessRuleException("happenedAt", "followUp.inFuture");
+		}
+		if (command.nextFollowUpOn() != null && command.nextFollowUpOn().isBefore(LocalDate.now())) {
+			throw new BusinessRuleException("nextFollowUpOn", "followUp.nextInPast");
+		}
+		FollowUp followUp = followUps.save(new FollowUp(accountId, currentUser.require().userId(), command.kind(),
+				happenedAt, command.ourParticipants(), command.contactIds(), command.summary().trim(),
+				command.nextStep(), command.nextFollowUpOn()));
+		account.recordFollowUp(happenedAt, command.nextFollowUpOn());
+		pool.resolveAlerts(accountId);
+		return followUp.getId();
+	}
+
+	@Transactional(readOnly = true)
+	public List<FollowUpView> timeline(long accountId, int limit) {
+		customers.visibleAccount(accountId);
+		Map<Long, String> names = organisation.userNames();
+		return followUps.findByAccountIdOrderByHappenedAtDesc(accountId, PageRequest.of(0, limit))
+			.stream()
+			.map(f -> new FollowUpView(f.getId(), f.getKind(), f.getHappenedAt(), names.get(f.getAuthorUserId()),
+					f.getOurParticipants(), f.getSummary(), f.getNextStep(), f.getNextFollowUpOn()))
+			.toList();
+	}
+
+	public record FollowUpCommand(FollowUpKind kind, Instant happenedAt, String ourParticipants, String contactIds,
+			String summary, String nextStep, LocalDate nextFollowUpOn) {
+	}
+
+	public record FollowUpView(long id, FollowUpKind kind, Instant happenedAt, String authorName,
+			String ourParticipants, String summary, String nextStep, LocalDate nextFollowUpOn) {
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.keyaccount.customer.domain;
+
+import java.math.BigDecimal;
+
+import org.springframework.stereotype.Component;
+
+import io.keyaccount.customer.AccountFacts;
+import io.keyaccount.customer.ContactDetails;
+import io.keyaccount.platform.validation.BusinessRuleException;
+import io.keyaccount.platform.validation.ChineseIdentifiers;
+
+/** The checks an account's facts and a contact's details must pass, with the field to blame. */
+@Component
+public class AccountRules {
+
+	private final Regions regions;
+
+	AccountRules(Regions regions) {
+		this.regions = regions;
+	}
+
+	public AccountFacts check(AccountFacts facts) {
+		if (facts.name() == null || facts.name().isBlank()) {
+			throw new BusinessRuleException("name", "validation.required");
+		}
+		if (facts.name().trim().length() > 200) {
+			throw new BusinessRuleException("name", "validation.tooLong", 200);
+		}
+		String creditCode = facts.creditCode() == null ? null : facts.creditCode().trim().toUpperCase();
+		if (creditCode != null && !creditCode.isEmpty() && !ChineseIdentifiers.isCreditCode(creditCode)) {
+			throw new BusinessRuleException("creditCode", "account.creditCodeInvalid", facts.creditCode());
+		}
+		if (facts.provinceCode() != null && !facts.provinceCode().isBlank() && !regions.isProvince(facts.provinceCode())) {
+			throw new BusinessRuleException("provinceCode", "account.regionInvalid", facts.provinceCode());
+		}
+		if (facts.cityCode() != null && !facts.cityCode().isBlank()
+				&& !regions.isCityOf(facts.cityCode(), facts.provinceCode())) {
+			throw new BusinessRuleException("cityCode", "account.cityInvalid", facts.cityCode());
+		}
+		if (facts.employees() != null && facts.employees() < 0) {
+			throw new BusinessRuleException("employees", "validation.notNegative");
+		}
+		if (facts.annualRevenue() != null && facts.annualRevenue().compareTo(BigDecimal.ZERO) < 0) {
+			throw new BusinessRuleException("annualRevenue", "validation.notNegative");
+		}
+		return new AccountFacts(facts.name().trim(), facts.shortName(), creditCode, facts.externalId(), facts.industry(),
+				facts.provinceCode(), facts.cityCode(), facts.employees(), facts.annualRevenue(), facts.ownershipType(),
+				facts.website(), facts.address(), facts.phone(), facts.source(), facts.status(), facts.purchasingMode(),
+				facts.purchasePattern(), facts.tags());
+	}
+
+	public ContactDetails check(ContactDetails details) {
+		if (details.name() == null || details.name().isBlank()) {
+			throw new BusinessRuleException("name", "validation.required");
+		}
+		String mobile = ChineseIdentifiers.optionalMobile("mobile", details.mobile());
+		String email = ChineseIdentifiers.optionalEmail("email", details.email());
+		checkScale("influence", details.influence());
+		checkScale("relationshipStrength", details.relationshipStrength());
+		return new ContactDetails(details.name().trim(), details.title(), details.department(), mobile, details.phone(),
+				email, details.wechat(), details.buyingRole(), details.influence(), details.attitude(),
+				details.relationshipStrength(), details.reportsToId(), details.workNotes(), details.lifeNotes(),
+				details.interests(), details.birthday());
+	}
+
+	private static void checkScale(String field, Integer value) {
+		if (value != null && (value < 1 || value > 5)) {
+			throw new BusinessRuleException(field, "validation.scale", 1, 5);
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.keyaccount.customer.domain;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Company names reduced to what tells two companies apart, for duplicate detection: legal-form suffixes
+ * (有限公司, 股份有限公司, Co., Ltd. ...), brackets, spaces and punctuation removed.
+ */
+public final class CompanyNames {
+
+	private static final List<String> SUFFIXES = List.of("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团",
+			"股份公司", "公司", "co.,ltd.", "co., ltd.", "co.ltd", "limited", "ltd.", "ltd", "inc.", "inc", "corp.", "corp");
+
+	private CompanyNames() {
+	}
+
+	public static String normalize(String name) {
+		if (name == null) {
+			return "";
+		}
+		String result = name.trim()
+			.toLowerCase(Locale.ROOT)
+			.replace('（', '(')
+			.replace('）', ')')
+			.replaceAll("\\([^)]*\\)", "");
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (String suffix : SUFFIXES) {
+				String trimmed = result.strip();
+				if (trimmed.endsWith(suffix) && trimmed.length() > suffix.length()) {
+					result = trimmed.substring(0, trimmed.length() - suffix.length());
+					changed = true;
+				}
+			}
+		}
+		return result.replaceAll("[\\s\\p{Punct}，。、·]", "");
+	}
+
+	/** Same after normalising, or one contains the other, or one character apart (for names of 4+ characters). */
+	public static boolean similar(String a, String b) {
+		String x = normalize(a);
+		String y = normalize(b);
+		if (x.isEmpty() || y.isEmpty()) {
+			return false;
+		}
+		if (x.equals(y)) {
+			return true;
+		}
+		if (Math.min(x.length(), y.length()) >= 4 && (x.contains(y) || y.contains(x))) {
+			return true;
+		}
+		return Math.min(x.length(), y.length()) >= 4 && editDistanceAtMostOne(x, y);
+	}
+
+	private static boolean editDistanceAtMostOne(String x, String y) {
+		if (Math.abs(x.length() - y.length()) > 1) {
+			return false;
+		}
+		int i = 0;
+		int j = 0;
+		int edits = 0;
+		while (i < x.length() && j < y.length()) {
+			if (x.charAt(i) == y.charAt(j)) {
+				i++;
+				j++;
+				continue;
+			}
+			if (++edits > 1) {
+				return false;
+			}
+			if (x.length() > y.length()) {
+				i++;
+			}
+			else if (y.length() > x.length()) {
+				j++;
+			}
+			else {
+				i++;
+				j++;
+			}
+		}
+		return edits + (x.length() - i) + (y.length() - j) <= 1;
+	}
+
+}
