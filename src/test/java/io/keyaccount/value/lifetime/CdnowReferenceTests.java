@@ -8,6 +8,47 @@ import org.junit.jupiter.api.Test;
 /** Published CDNOW figures (see shared/data/cdnow/README.md); skipped when the data folder is absent. */
 class CdnowReferenceTests {
 
+	/** The rounded published estimates that the BTYD and Excel reference figures were computed with. */
+	private static final BgNbdModel PUBLISHED = new BgNbdModel(0.243, 4.414, 0.793, 2.426);
+
+	@Test
+	void conditionalExpectationMatchesHardieSpreadsheet() {
+		var fitted = BgNbdModel.fit(Cdnow.rfmSummary()).model();
+
+		assertThat(fitted.conditionalExpectedTransactions(39, 2, 30.43, 38.86)).isCloseTo(1.226, within(0.001));
+	}
+
+	@Test
+	void unconditionalExpectationMatchesHardieSpreadsheet() {
+		// like the published check, this uses the fitted, not the rounded, parameters
+		var fitted = BgNbdModel.fit(Cdnow.rfmSummary()).model();
+		double[] weeks = { 0.1429, 1, 3, 31.8571, 32, 78 };
+		double[] published = { 0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576 };
+
+		for (int i = 0; i < weeks.length; i++) {
+			assertThat(fitted.expectedTransactions(weeks[i])).as("E[X(%s)]", weeks[i])
+				.isCloseTo(published[i], within(0.0005));
+		}
+	}
+
+	@Test
+	void probabilityOfPurchaseCountsMatchesBtyd() {
+		assertThat(PUBLISHED.probabilityOfTransactions(0, 39)).isCloseTo(0.5737864, within(1e-7));
+		assertThat(PUBLISHED.probabilityOfTransactions(10, 2)).isCloseTo(1.07869e-07, within(1e-12));
+	}
+
+	@Test
+	void holdoutForecastSumsToTheReferenceFigure() {
+		var customers = Cdnow.rfmSummary();
+		var fitted = BgNbdModel.fit(customers).model();
+		double forecast = 0;
+		for (int i = 0; i < customers.size(); i++) {
+			forecast += fitted.conditionalExpectedTransactions(39, customers.get(i));
+		}
+
+		assertThat(forecast).isCloseTo(1653.4, within(0.1));
+	}
+
 	@Test
 	void bgNbdFitMatchesPublishedParametersAndLogLikelihood() {
 		var fit = BgNbdModel.fit(Cdnow.rfmSummary());
@@ -19,6 +60,31 @@ class CdnowReferenceTests {
 		assertThat(fit.model().a()).isCloseTo(0.7929, within(0.001));
 		assertThat(fit.model().b()).isCloseTo(2.4258, within(0.001));
 		assertThat(fit.logLikelihood()).isCloseTo(-9582.43, within(0.01));
+	}
+
+	@Test
+	void gammaGammaFitMatchesPublishedParameters() {
+		var fit = GammaGammaModel.fit(Cdnow.rfmSummaryWithSpend());
+		System.out.println(fit);
+		assertThat(fit.converged()).isTrue();
+		assertThat(fit.customersUsed()).isEqualTo(946);
+		assertThat(fit.model().p()).isCloseTo(6.2488, within(0.01));
+		assertThat(fit.model().q()).isCloseTo(3.7446, within(0.01));
+		assertThat(fit.model().gamma()).isCloseTo(15.4477, within(0.01));
+		assertThat(fit.logLikelihood()).isCloseTo(-4055.92, within(0.01));
+	}
+
+	@Test
+	void conditionalExpectedSpendMatchesNote025Spreadsheet() {
+		var customers = Cdnow.rfmSummaryWithSpend();
+		var fitted = GammaGammaModel.fit(customers).model();
+		double[] published = { 24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17 };
+
+		for (int i = 0; i < published.length; i++) {
+			assertThat(fitted.conditionalExpectedSpend(customers.get(i))).as("customer %d", i + 1)
+				.isCloseTo(published[i], within(0.01));
+		}
+		assertThat(fitted.populationMeanSpend()).isCloseTo(35.17, within(0.005));
 	}
 
 }
