@@ -113,7 +113,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
 	/** (a+b+x-1)/(a-1) [1 - ...]: the limit a -> 1 is finite, so it is approached from both sides there. */
 	private double expectedWhileAlive(double t, int x, double T, double shape) {
 		if (Math.abs(shape - 1) < 1e-4) {
-			return 0.5 * (expectedWhileAlive(t, x, T, 1 + 2e-4) + expectedWhileAlive(t, x, T, 1 - 2e-4));
+			return 0.5 * (expectedWhileAlive(t, x, T, shape + 2e-4) + expectedWhileAlive(t, x, T, shape - 2e-4));
 		}
 		double z = t / (alpha + T + t);
 		double series = GaussHypergeometric.value(shape + b - 1 - r, shape - 1, shape + b + x - 1, z);
@@ -144,7 +144,8 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
 			return 1 - head;
 		}
 		double tail = 0;
-		for (int j = n; term > 0; j++) {
+		// below MIN_NORMAL a term times a ratio near 1 can round back to itself for ever
+		for (int j = n; term >= Double.MIN_NORMAL; j++) {
 			tail += term;
 			double ratio = (r + j) / (j + 1) * buy;
 			if (ratio < 1 && term * ratio / (1 - ratio) <= 1e-16 * tail) {

@@ -6,19 +6,23 @@ import org.hipparchus.special.Gamma;
  * The Gauss hypergeometric function 2F1(a, b; c; z) for real 0 <= z < 1.
  *
  * <p>
- * Below z = 1/2 the power series converges fast. Above it the series would need thousands of terms
- * near z = 1 (a 36-month horizon for a new customer reaches z = 0.98), so the value is taken from the
- * connection formula in 1 - z (Abramowitz and Stegun 15.3.6), whose two series converge as fast again.
- * That formula has removable poles when c - a - b is an integer; there the value is the mean of two
- * evaluations at c shifted by a small amount either way, which is exact to second order in the shift.
+ * The power series is summed directly when it converges within a few hundred terms: always for
+ * z <= 1/2, and for any z when c is large, as it is for customers with many transactions. Otherwise, for
+ * small c and z near 1 (a 36-month horizon for a new customer reaches z = 0.98), the value comes from the
+ * connection formula in 1 - z (Abramowitz and Stegun 15.3.6), whose two series converge fast there. That
+ * formula is not used more widely because with large parameters its two terms cancel badly. It has
+ * removable poles when c - a - b is an integer; there the value is the mean of two evaluations at c
+ * shifted a little either way, which is exact to second order in the shift.
  */
 final class GaussHypergeometric {
 
 	private static final double SERIES_LIMIT = 0.5;
 
-	private static final double INTEGER_GUARD = 1e-4;
+	private static final int QUICK_TERMS = 300;
 
-	private static final double SHIFT = 2e-4;
+	private static final double INTEGER_GUARD = 1e-5;
+
+	private static final double SHIFT = 2e-5;
 
 	private static final int MAX_TERMS = 100_000;
 
@@ -32,13 +36,26 @@ final class GaussHypergeometric {
 		if (c <= 0 && c == Math.rint(c)) {
 			throw new IllegalArgumentException("c must not be a non-positive integer, was " + c);
 		}
-		return z <= SERIES_LIMIT ? series(a, b, c, z) : nearOne(a, b, c, z);
+		if (z <= SERIES_LIMIT) {
+			return series(a, b, c, z);
+		}
+		double quick = series(a, b, c, z, QUICK_TERMS);
+		return Double.isNaN(quick) ? nearOne(a, b, c, z) : quick;
 	}
 
 	static double series(double a, double b, double c, double z) {
+		double sum = series(a, b, c, z, MAX_TERMS);
+		if (Double.isNaN(sum)) {
+			throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge");
+		}
+		return sum;
+	}
+
+	/** The power series, or NaN when it has not converged within {@code maxTerms}. */
+	private static double series(double a, double b, double c, double z, int maxTerms) {
 		double term = 1;
 		double sum = 1;
-		for (int n = 0; n < MAX_TERMS; n++) {
+		for (int n = 0; n < maxTerms; n++) {
 			term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
 			sum += term;
 			// while c + n < 0 the terms can dip and then jump as c + n passes zero
@@ -46,7 +63,7 @@ final class GaussHypergeometric {
 				return sum;
 			}
 		}
-		throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge");
+		return Double.NaN;
 	}
 
 	private static double nearOne(double a, double b, double c, double z) {
