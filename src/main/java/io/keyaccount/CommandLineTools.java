@@ -3,13 +3,15 @@ package io.keyaccount;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
+import io.keyaccount.value.ValueFitCommand;
+
 /**
  * Sub-commands that run without the web server ({@code java -jar keyaccount.jar <command> ...}).
  * They are dispatched before Spring starts so that they print only their own output.
  */
 final class CommandLineTools {
 
-	private static final Map<String, ToIntFunction<String[]>> COMMANDS = Map.of();
+	private static final Map<String, ToIntFunction<String[]>> COMMANDS = Map.of("value-fit", ValueFitCommand::run);
 
 	private CommandLineTools() {
 	}

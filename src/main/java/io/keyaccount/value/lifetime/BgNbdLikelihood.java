@@ -53,6 +53,10 @@ final class BgNbdLikelihood {
 			repeats += x;
 			ageSum += summaries.ageWeeks(i);
 		}
+		if (repeats == 0) {
+			// with nobody coming back the likelihood rises for ever as r / alpha -> 0: there is no estimate
+			throw new IllegalArgumentException("BG/NBD needs at least one customer with a repeat transaction");
+		}
 		totalRepeatTransactions = repeats;
 		totalAge = ageSum;
 		recency = Arrays.copyOf(rows.recency, rows.size);
@@ -80,7 +84,7 @@ final class BgNbdLikelihood {
 	 * purchase rate r / alpha matches the observed repeat rate, which puts alpha in the data's time unit.
 	 */
 	double[] startingPoint() {
-		double rate = Math.max(totalRepeatTransactions, 1) / Math.max(totalAge, 1e-9);
+		double rate = totalRepeatTransactions / Math.max(totalAge, 1e-9);
 		return new double[] { 0, Math.log(1 / rate), 0, 0 };
 	}
 

@@ -1,6 +1,7 @@
 package io.keyaccount.value.lifetime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -147,6 +148,14 @@ class BgNbdModelTests {
 	void expectationOfANewCustomerIsTheConditionalOneWithNoHistory() {
 		assertThat(model.expectedTransactions(52)).isEqualTo(model.conditionalExpectedTransactions(52, 0, 0, 0));
 		assertThat(model.expectedTransactions(0)).isZero();
+	}
+
+	@Test
+	void refusesToFitCustomersWhoNeverCameBack() {
+		var customers = CustomerSummaries.of(List.of(CustomerSummary.of(0, 0, 30, 0), CustomerSummary.of(0, 0, 12, 0)));
+
+		assertThatThrownBy(() -> BgNbdModel.fit(customers)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("repeat transaction");
 	}
 
 }

@@ -1,0 +1,10 @@
+package io.keyaccount.value;
+
+/** A transactions file that cannot be used; the message names the file, the line and the problem. */
+final class TransactionFileException extends Exception {
+
+	TransactionFileException(String message) {
+		super(message);
+	}
+
+}
