@@ -89,9 +89,21 @@ final class BfgsMinimiser {
 			if (trial.isFinite() && trial.value <= from.value + ARMIJO * step * slope) {
 				return trial;
 			}
-			step *= 0.5;
+			step = shorterStep(step, slope, trial.value - from.value);
 		}
 		return null;
+	}
+
+	/**
+	 * The minimum of the parabola through the value and slope at the start and the value at the failed
+	 * step, kept within a tenth and a half of that step; plain halving when the trial was not finite.
+	 */
+	private static double shorterStep(double step, double slope, double rise) {
+		if (!Double.isFinite(rise)) {
+			return step * 0.5;
+		}
+		double parabolaMinimum = -slope * step * step / (2 * (rise - slope * step));
+		return Math.max(0.1 * step, Math.min(0.5 * step, parabolaMinimum));
 	}
 
 	private static final class Point {

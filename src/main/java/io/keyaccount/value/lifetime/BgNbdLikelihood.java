@@ -126,13 +126,12 @@ final class BgNbdLikelihood {
 			if (terms.hasRepeats[k]) {
 				double logRecency = Math.log(alpha + recency[row]);
 				double dropped = terms.logDropout[k] - rx * logRecency;
-				double max = Math.max(alive, dropped);
-				double eAlive = Math.exp(alive - max);
-				double eDropped = Math.exp(dropped - max);
-				double total = eAlive + eDropped;
-				double pDropped = eDropped / total;
+				// log(e^alive + e^dropped) with one exponential: the smaller term relative to the larger
+				double ratio = Math.exp(-Math.abs(alive - dropped));
+				double pSmaller = ratio / (1 + ratio);
+				double pDropped = dropped > alive ? 1 - pSmaller : pSmaller;
 				double pAlive = 1 - pDropped;
-				ll += w * (terms.constant[k] + max + Math.log(total));
+				ll += w * (terms.constant[k] + Math.max(alive, dropped) + Math.log1p(ratio));
 				dr += w * (terms.dConstantR[k] - pAlive * logAge - pDropped * logRecency);
 				dAlpha += w * (r / alpha - rx * (pAlive / (alpha + age[row]) + pDropped / (alpha + recency[row])));
 				da += w * (terms.dConstantA[k] + pDropped / terms.a);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.hipparchus.special.Gamma;
 
@@ -13,6 +14,11 @@ import org.hipparchus.special.Gamma;
  * one logarithm per customer.
  */
 final class GammaGammaLikelihood {
+
+	/** Below this many customers one thread is faster than splitting the work. */
+	private static final int PARALLEL_ROWS = 50_000;
+
+	private static final int CHUNKS = 64;
 
 	private final int[] distinctX;
 
@@ -74,39 +80,77 @@ final class GammaGammaLikelihood {
 	 * the density of the mean of x Gamma(p, nu) values with nu ~ Gamma(q, gamma).
 	 */
 	double logLikelihood(double p, double q, double gamma, double[] gradient) {
-		int m = distinctX.length;
-		var constant = new double[m];
-		var digammaPxq = new double[m];
-		var digammaPx = new double[m];
-		double logGammaQ = Gamma.logGamma(q);
-		for (int k = 0; k < m; k++) {
-			double px = p * distinctX[k];
-			constant[k] = Gamma.logGamma(px + q) - Gamma.logGamma(px) - logGammaQ;
-			digammaPxq[k] = Gamma.digamma(px + q);
-			digammaPx[k] = Gamma.digamma(px);
+		var terms = new PerX(p, q);
+		int rows = xIndex.length;
+		double[] sums = rows < PARALLEL_ROWS ? sumRows(terms, p, q, gamma, 0, rows)
+				: IntStream.range(0, CHUNKS)
+					.parallel()
+					.mapToObj(chunk -> sumRows(terms, p, q, gamma, (int) ((long) rows * chunk / CHUNKS),
+							(int) ((long) rows * (chunk + 1) / CHUNKS)))
+					.reduce(new double[4], GammaGammaLikelihood::add);
+		if (gradient != null) {
+			gradient[0] = p * sums[1];
+			gradient[1] = q * sums[2];
+			gradient[2] = gamma * sums[3];
 		}
+		return sums[0];
+	}
+
+	/** Sums of the log-likelihood and its derivatives in p, q, gamma over customers [from, to). */
+	private double[] sumRows(PerX terms, double p, double q, double gamma, int from, int to) {
 		double logGammaParam = Math.log(gamma);
-		double digammaQ = Gamma.digamma(q);
 		double ll = 0;
 		double dp = 0;
 		double dq = 0;
 		double dGamma = 0;
-		for (int i = 0; i < xIndex.length; i++) {
+		for (int i = from; i < to; i++) {
 			int k = xIndex[i];
 			int x = distinctX[k];
 			double px = p * x;
 			double logDenominator = Math.log(gamma + total[i]);
-			ll += constant[k] + q * logGammaParam + (px - 1) * logMean[i] + px * logX[i] - (px + q) * logDenominator;
-			dp += x * (digammaPxq[k] - digammaPx[k] + logMean[i] + logX[i] - logDenominator);
-			dq += digammaPxq[k] - digammaQ + logGammaParam - logDenominator;
+			ll += terms.constant[k] + q * logGammaParam + (px - 1) * logMean[i] + px * logX[i]
+					- (px + q) * logDenominator;
+			dp += x * (terms.digammaPxq[k] - terms.digammaPx[k] + logMean[i] + logX[i] - logDenominator);
+			dq += terms.digammaPxq[k] - terms.digammaQ + logGammaParam - logDenominator;
 			dGamma += q / gamma - (px + q) / (gamma + total[i]);
 		}
-		if (gradient != null) {
-			gradient[0] = p * dp;
-			gradient[1] = q * dq;
-			gradient[2] = gamma * dGamma;
+		return new double[] { ll, dp, dq, dGamma };
+	}
+
+	private static double[] add(double[] u, double[] v) {
+		var sum = new double[u.length];
+		for (int i = 0; i < sum.length; i++) {
+			sum[i] = u[i] + v[i];
 		}
-		return ll;
+		return sum;
+	}
+
+	/** The gamma-function terms, which depend on x alone. */
+	private final class PerX {
+
+		final double[] constant;
+
+		final double[] digammaPxq;
+
+		final double[] digammaPx;
+
+		final double digammaQ;
+
+		PerX(double p, double q) {
+			int m = distinctX.length;
+			constant = new double[m];
+			digammaPxq = new double[m];
+			digammaPx = new double[m];
+			double logGammaQ = Gamma.logGamma(q);
+			for (int k = 0; k < m; k++) {
+				double px = p * distinctX[k];
+				constant[k] = Gamma.logGamma(px + q) - Gamma.logGamma(px) - logGammaQ;
+				digammaPxq[k] = Gamma.digamma(px + q);
+				digammaPx[k] = Gamma.digamma(px);
+			}
+			digammaQ = Gamma.digamma(q);
+		}
+
 	}
 
 }
