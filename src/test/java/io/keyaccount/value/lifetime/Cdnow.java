@@ -33,6 +33,12 @@ public final class Cdnow {
 		return read("cdnow_customers_summary_with_transactions.csv", 4);
 	}
 
+	/** frequency_holdout of cdnow_sample_cal_holdout.csv: distinct purchase days in the 39 holdout weeks. */
+	static int[] holdoutPurchaseDays() throws IOException {
+		List<String> lines = Files.readAllLines(file("cdnow_sample_cal_holdout.csv"));
+		return lines.subList(1, lines.size()).stream().mapToInt(line -> Integer.parseInt(line.split(",")[5])).toArray();
+	}
+
 	private static CustomerSummaries read(String name, int spendColumn) {
 		try {
 			List<String> lines = Files.readAllLines(file(name));

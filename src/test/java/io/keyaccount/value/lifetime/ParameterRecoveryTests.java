@@ -127,8 +127,6 @@ class ParameterRecoveryTests {
 	private static void assertWithinFourStandardErrors(double[] estimate, double[] truth, double[] logSe) {
 		for (int i = 0; i < truth.length; i++) {
 			double error = Math.log(estimate[i] / truth[i]);
-			System.out.printf("parameter %d: truth %.4f estimate %.4f log-error %.4f se %.4f%n", i, truth[i],
-					estimate[i], error, logSe[i]);
 			assertThat(logSe[i]).as("standard error of parameter %d", i).isBetween(0.0, 0.5);
 			assertThat(Math.abs(error)).as("log-error of parameter %d", i).isLessThan(4 * logSe[i]);
 		}
