@@ -53,10 +53,6 @@ final class BgNbdLikelihood {
 			repeats += x;
 			ageSum += summaries.ageWeeks(i);
 		}
-		if (repeats == 0) {
-			// with nobody coming back the likelihood rises for ever as r / alpha -> 0: there is no estimate
-			throw new IllegalArgumentException("BG/NBD needs at least one customer with a repeat transaction");
-		}
 		totalRepeatTransactions = repeats;
 		totalAge = ageSum;
 		recency = Arrays.copyOf(rows.recency, rows.size);
@@ -73,6 +69,10 @@ final class BgNbdLikelihood {
 
 	int customers() {
 		return customers;
+	}
+
+	long repeatTransactions() {
+		return totalRepeatTransactions;
 	}
 
 	int rows() {

@@ -24,6 +24,10 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
 	/** Maximum likelihood over all customers, searched on log-parameters so that they stay positive. */
 	public static FitResult<BgNbdModel> fit(CustomerSummaries customers) {
 		var likelihood = new BgNbdLikelihood(customers);
+		if (likelihood.repeatTransactions() == 0) {
+			// with nobody coming back the likelihood rises for ever as r / alpha -> 0: there is no estimate
+			throw new IllegalArgumentException("BG/NBD needs at least one customer with a repeat transaction");
+		}
 		double n = likelihood.customers();
 		var minimum = MINIMISER.minimise((theta, gradient) -> {
 			if (!withinSearchBox(theta)) {
@@ -45,7 +49,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
 		return new BgNbdLikelihood(customers).logLikelihood(r, alpha, a, b, null);
 	}
 
-	/** One customer's log-likelihood, FHL (2005) equation 6 in log space. */
+	/** One customer's log-likelihood, computed in log space so that large x and T do not overflow. */
 	public double logLikelihood(int x, double tx, double T) {
 		double common = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha) + logBetaRatio(x);
 		double alive = -(r + x) * Math.log(alpha + T);
@@ -70,7 +74,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
 	}
 
 	/**
-	 * E[Y(t) | x, t_x, T]: expected transactions in the next t weeks (FHL 2005 equation 10), written via
+	 * E[Y(t) | x, t_x, T]: expected transactions in the next t weeks (Fader, Hardie and Lee 2005), written via
 	 * Euler's transformation as P(alive) (a+b+x-1)/(a-1) [1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)]
 	 * with z = t / (alpha + T + t); that form keeps the series parameters small for large x.
 	 */
@@ -89,12 +93,12 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
 				customer.ageWeeks());
 	}
 
-	/** E[X(t)] for a customer just acquired (FHL 2005 equation 7): the conditional form with x = 0, T = 0. */
+	/** E[X(t)] for a customer just acquired: the conditional expectation with x = 0 and T = 0. */
 	public double expectedTransactions(double t) {
 		return conditionalExpectedTransactions(t, 0, 0, 0);
 	}
 
-	/** P(X(t) = n) for a customer just acquired (FHL 2005 equation 8). */
+	/** P(X(t) = n) for a customer just acquired: still active after n purchases, or dropped out after the n-th. */
 	public double probabilityOfTransactions(int n, double t) {
 		if (n < 0) {
 			throw new IllegalArgumentException("n must not be negative: " + n);

@@ -48,8 +48,10 @@ class FutureValueHorizonTests {
 	void discountingLowersTheValueAndALongerHorizonRaisesIt() {
 		double standard = FutureValueHorizon.STANDARD.discountedMargin(transactions, spend, customer, 0.3);
 
-		assertThat(standard).isLessThan(new FutureValueHorizon(36, 0).discountedMargin(transactions, spend, customer, 0.3));
-		assertThat(standard).isGreaterThan(new FutureValueHorizon(12, 0.10).discountedMargin(transactions, spend, customer, 0.3));
+		double undiscounted = new FutureValueHorizon(36, 0).discountedMargin(transactions, spend, customer, 0.3);
+		double oneYear = new FutureValueHorizon(12, 0.10).discountedMargin(transactions, spend, customer, 0.3);
+
+		assertThat(standard).isLessThan(undiscounted).isGreaterThan(oneYear);
 	}
 
 	private static double sum(double[] values) {
