@@ -156,6 +156,8 @@ class BgNbdModelTests {
 
 		assertThatThrownBy(() -> BgNbdModel.fit(customers)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("repeat transaction");
+		assertThat(model.logLikelihood(customers)).as("their likelihood is still defined")
+			.isCloseTo(Math.log(ONE_TIMER) + R * Math.log(ALPHA / (ALPHA + 12)), within(1e-12));
 	}
 
 }
