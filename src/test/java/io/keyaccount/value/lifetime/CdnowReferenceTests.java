@@ -15,6 +15,31 @@ class CdnowReferenceTests {
 	private static final BgNbdModel PUBLISHED = new BgNbdModel(0.243, 4.414, 0.793, 2.426);
 
 	@Test
+	void bgNbdFitMatchesPublishedParametersAndLogLikelihood() {
+		var fit = BgNbdModel.fit(Cdnow.rfmSummary());
+
+		assertThat(fit.converged()).isTrue();
+		assertThat(fit.customersUsed()).isEqualTo(2357);
+		assertThat(fit.model().r()).isCloseTo(0.2426, within(0.001));
+		assertThat(fit.model().alpha()).isCloseTo(4.4135, within(0.001));
+		assertThat(fit.model().a()).isCloseTo(0.7929, within(0.001));
+		assertThat(fit.model().b()).isCloseTo(2.4258, within(0.001));
+		assertThat(fit.logLikelihood()).isCloseTo(-9582.43, within(0.01));
+	}
+
+	@Test
+	void gammaGammaFitMatchesPublishedParameters() {
+		var fit = GammaGammaModel.fit(Cdnow.rfmSummaryWithSpend());
+
+		assertThat(fit.converged()).isTrue();
+		assertThat(fit.customersUsed()).isEqualTo(946);
+		assertThat(fit.model().p()).isCloseTo(6.249, within(0.01));
+		assertThat(fit.model().q()).isCloseTo(3.745, within(0.01));
+		assertThat(fit.model().gamma()).isCloseTo(15.448, within(0.01));
+		assertThat(fit.logLikelihood()).isCloseTo(-4055.92, within(0.01));
+	}
+
+	@Test
 	void conditionalExpectationMatchesHardieSpreadsheet() {
 		var fitted = BgNbdModel.fit(Cdnow.rfmSummary()).model();
 
