@@ -153,6 +153,8 @@ public final class ValueFitCommand {
 
 	private static final class UsageException extends Exception {
 
+		private static final long serialVersionUID = 1L;
+
 		UsageException(String message) {
 			super(message);
 		}
