@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 import io.keyaccount.platform.operations.H2BackupCommands;
+import io.keyaccount.value.ValueFitCommand;
 
 /**
  * Sub-commands that run without the web server ({@code java -jar keyaccount.jar <command> ...}).
@@ -13,7 +14,8 @@ final class CommandLineTools {
 
 	private static final Map<String, ToIntFunction<String[]>> COMMANDS = Map.of(
 			"backup", H2BackupCommands::backup,
-			"restore", H2BackupCommands::restore);
+			"restore", H2BackupCommands::restore,
+			"value-fit", ValueFitCommand::run);
 
 	private CommandLineTools() {
 	}
