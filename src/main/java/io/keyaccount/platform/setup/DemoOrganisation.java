@@ -64,11 +64,16 @@ class DemoOrganisation {
 
 		List<String> all = permissions.all();
 		List<String> business = all.stream().filter(p -> !p.startsWith("admin.")).toList();
+		// Front-line staff do not configure, delete or move other people's records.
+		List<String> frontLine = business.stream()
+			.filter(p -> !p.endsWith(".settings") && !p.endsWith(".delete") && !p.endsWith(".transfer"))
+			.toList();
+		List<String> readOnly = business.stream().filter(p -> p.endsWith(".view")).toList();
 		Role manager = role("GENERAL_MANAGER", "总经理", DataScope.ALL, business);
 		Role director = role("SALES_DIRECTOR", "销售总监", DataScope.UNIT_AND_BELOW, business);
-		Role kam = role("KEY_ACCOUNT_MANAGER", "大客户经理", DataScope.UNIT, business);
-		Role salesRole = role("SALES", "销售人员", DataScope.OWN, business);
-		Role evaluator = role("RND_EVALUATOR", "研发评估", DataScope.OWN, business);
+		Role kam = role("KEY_ACCOUNT_MANAGER", "大客户经理", DataScope.UNIT, frontLine);
+		Role salesRole = role("SALES", "销售人员", DataScope.OWN, frontLine);
+		Role evaluator = role("RND_EVALUATOR", "研发评估", DataScope.OWN, readOnly);
 
 		Map<String, Long> positions = new HashMap<>();
 		for (String title : List.of("总经理", "销售总监", "大客户经理", "销售代表", "研发评估工程师", "客服专员", "财务主管")) {
