@@ -114,6 +114,15 @@ class SecurityTests {
 	}
 
 	@Test
+	void healthAndTheOpenApiDocumentArePublicButMetricsAreNot() throws Exception {
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+		mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/accounts']").exists());
+		mvc.perform(get("/actuator/prometheus")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/actuator/prometheus").with(DemoUsers.as(staff, "admin"))).andExpect(status().isOk());
+	}
+
+	@Test
 	void theSetupPageIsClosedOnceInstalled() throws Exception {
 		mvc.perform(get("/setup")).andExpect(redirectedUrl("/login"));
 	}
