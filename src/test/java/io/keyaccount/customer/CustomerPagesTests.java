@@ -90,6 +90,19 @@ class CustomerPagesTests {
 	}
 
 	@Test
+	void aSavedViewBringsBackTheFiltersAndOnlyForItsOwner() throws Exception {
+		mvc.perform(post("/saved-views").with(DemoUsers.as(staff, "huangting")).with(csrf())
+			.param("screen", "accounts").param("path", "/customers/accounts").param("name", "我的成交客户")
+			.param("query", "view=MINE&status=CUSTOMER&page=3"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/customers/accounts").with(DemoUsers.as(staff, "huangting")))
+			.andExpect(content().string(containsString("我的成交客户")))
+			.andExpect(content().string(containsString("/customers/accounts?view=MINE&amp;status=CUSTOMER\"")));
+		mvc.perform(get("/customers/accounts").with(DemoUsers.as(staff, "liuyang")))
+			.andExpect(content().string(not(containsString("我的成交客户"))));
+	}
+
+	@Test
 	void theEnglishListShowsNoChineseLabels() throws Exception {
 		mvc.perform(get("/customers/accounts").param("lang", "en").with(DemoUsers.as(staff, "wangjianguo")))
 			.andExpect(content().string(containsString("Next contact")))
