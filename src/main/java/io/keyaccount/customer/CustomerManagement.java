@@ -30,6 +30,7 @@ import io.keyaccount.customer.domain.AccountTransfer.TransferKind;
 import io.keyaccount.customer.domain.AccountTransfers;
 import io.keyaccount.customer.domain.AccountVisibility;
 import io.keyaccount.customer.domain.Accounts;
+import io.keyaccount.customer.domain.Contacts;
 import io.keyaccount.customer.domain.FollowUps;
 import io.keyaccount.customer.domain.PinyinNames;
 import io.keyaccount.customer.domain.PoolSettingsStore;
@@ -59,6 +60,8 @@ public class CustomerManagement {
 
 	private final FollowUps followUps;
 
+	private final Contacts contacts;
+
 	private final AccountRules rules;
 
 	private final DuplicateFinder duplicates;
@@ -74,12 +77,13 @@ public class CustomerManagement {
 	private final ApplicationEventPublisher events;
 
 	CustomerManagement(Accounts accounts, AccountTeamMembers teams, AccountTransfers transfers, FollowUps followUps,
-			AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
+			Contacts contacts, AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
 			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.teams = teams;
 		this.transfers = transfers;
 		this.followUps = followUps;
+		this.contacts = contacts;
 		this.rules = rules;
 		this.duplicates = duplicates;
 		this.regions = regions;
@@ -171,8 +175,29 @@ public class CustomerManagement {
 				regions.name(account.getCityCode()), account.getOwnerUserId(), userNames.get(account.getOwnerUserId()),
 				account.getOwnerUnitId(), unitNames.get(account.getOwnerUnitId()), account.getParentId(), parentName,
 				subsidiaries, account.isKeyAccount(), account.isInPool(), account.getLastFollowUpAt(),
-				account.getNextFollowUpOn(), daysUntilPool(account, poolSettings.load()), account.getCreatedAt(),
-				account.getCreatedBy(), account.getVersion());
+				account.getNextFollowUpOn(), daysUntilPool(account, poolSettings.load()),
+				subsidiaries.isEmpty() ? null : rollup(id), account.getCreatedAt(), account.getCreatedBy(),
+				account.getVersion());
+	}
+
+	/** Ids of the account and every company below it in its group (depth-limited against bad data). */
+	@Transactional(readOnly = true)
+	public List<Long> groupIds(long id) {
+		List<Long> group = new ArrayList<>(List.of(id));
+		for (int i = 0; i < group.size() && group.size() < 10_000; i++) {
+			accounts.findByParentId(group.get(i)).forEach(child -> {
+				if (!group.contains(child.getId())) {
+					group.add(child.getId());
+				}
+			});
+		}
+		return group;
+	}
+
+	private AccountView.GroupRollup rollup(long id) {
+		List<Long> group = groupIds(id);
+		return new AccountView.GroupRollup(group.size(), contacts.countByAccountIdIn(group),
+				followUps.countByAccountIdInAndHappenedAtAfter(group, Instant.now().minus(90, ChronoUnit.DAYS)));
 	}
 
 	/** The name of an account the current user can see; for other modules' pages. */

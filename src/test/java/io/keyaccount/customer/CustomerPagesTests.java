@@ -69,13 +69,16 @@ class CustomerPagesTests {
 	@Test
 	void aSalespersonLogsAFollowUpFromTheAccountPage() throws Exception {
 		long id = jdbc.queryForObject(
-				"select min(a.id) from account a join app_user u on u.id = a.owner_user_id where u.username = 'liuyang' and a.in_pool = false",
+				"select min(a.id) from account a join app_user u on u.id = a.owner_user_id where u.username = 'liuyang' and a.in_pool = false and exists (select 1 from contact c where c.account_id = a.id)",
 				Long.class);
+		long contact = jdbc.queryForObject("select min(id) from contact where account_id = ?", Long.class, id);
+		String contactName = jdbc.queryForObject("select name from contact where id = ?", String.class, contact);
 		mvc.perform(post("/customers/accounts/" + id + "/follow-ups").with(DemoUsers.as(staff, "liuyang")).with(csrf())
-			.param("kind", "VISIT").param("summary", "现场演示光猫新品"))
+			.param("kind", "VISIT").param("summary", "现场演示光猫新品").param("contactIds", String.valueOf(contact)))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/customers/accounts/" + id).param("tab", "followups").with(DemoUsers.as(staff, "liuyang")))
-			.andExpect(content().string(containsString("现场演示光猫新品")));
+			.andExpect(content().string(containsString("现场演示光猫新品")))
+			.andExpect(content().string(containsString(contactName)));
 	}
 
 	@Test
