@@ -37,6 +37,18 @@ public class ContactDirectory {
 	}
 
 	public Page<ContactRow> search(String keyword, BuyingRole buyingRole, Pageable pageable) {
+		Page<Contact> page = contacts.findAll(specification(keyword, buyingRole), pageable);
+		Map<Long, String> accountNames = accounts
+			.findAllById(page.getContent().stream().map(Contact::getAccountId).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Account::getId, Account::getName));
+		return page.map(c -> new ContactRow(c.getId(), c.getName(), c.getTitle(), c.getAccountId(),
+				accountNames.get(c.getAccountId()), c.getMobile(), c.getEmail(), c.getBuyingRole(), c.getAttitude(),
+				c.isLeftCompany()));
+	}
+
+	/** The specification behind the contact list, also used by the export so it lists exactly what the user sees. */
+	public Specification<Contact> specification(String keyword, BuyingRole buyingRole) {
 		Specification<Account> visibleAccounts = customers.specification(
 				new AccountQuery(null, null, null, null, null, null, null, null, View.ALL));
 		Specification<Contact> spec = (root, query, cb) -> {
@@ -55,14 +67,7 @@ public class ContactDirectory {
 		if (buyingRole != null) {
 			spec = spec.and((root, q, cb) -> cb.equal(root.get("buyingRole"), buyingRole));
 		}
-		Page<Contact> page = contacts.findAll(spec, pageable);
-		Map<Long, String> accountNames = accounts
-			.findAllById(page.getContent().stream().map(Contact::getAccountId).collect(Collectors.toSet()))
-			.stream()
-			.collect(Collectors.toMap(Account::getId, Account::getName));
-		return page.map(c -> new ContactRow(c.getId(), c.getName(), c.getTitle(), c.getAccountId(),
-				accountNames.get(c.getAccountId()), c.getMobile(), c.getEmail(), c.getBuyingRole(), c.getAttitude(),
-				c.isLeftCompany()));
+		return spec;
 	}
 
 	public record ContactRow(long id, String name, String title, long accountId, String accountName, String mobile,
