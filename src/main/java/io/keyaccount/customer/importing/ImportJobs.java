@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -74,6 +75,8 @@ public class ImportJobs {
 
 	private final JdbcTemplate streamingJdbc;
 
+	private final EntityManager entityManager;
+
 	private final TransactionTemplate writes;
 
 	private final TransactionTemplate reads;
@@ -86,7 +89,7 @@ public class ImportJobs {
 
 	ImportJobs(ImportSettings settings, ImportVocabulary vocabulary, CustomerManagement customers, ContactBook contacts,
 			AccountRules rules, Regions regions, Organisation organisation, CurrentUser currentUser, JdbcTemplate jdbc,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, EntityManager entityManager) {
 		this.settings = settings;
 		this.vocabulary = vocabulary;
 		this.customers = customers;
@@ -96,6 +99,7 @@ public class ImportJobs {
 		this.organisation = organisation;
 		this.currentUser = currentUser;
 		this.jdbc = jdbc;
+		this.entityManager = entityManager;
 		this.streamingJdbc = new JdbcTemplate(jdbc.getDataSource());
 		this.streamingJdbc.setFetchSize(1000);
 		this.writes = new TransactionTemplate(transactions);
@@ -243,7 +247,7 @@ public class ImportJobs {
 		ErrorReport report = new ErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
 				job.upload.headers(), vocabulary, locale);
 		ImportRun.Tools tools = new ImportRun.Tools(customers, contacts, vocabulary, writes, reads, jdbc,
-				settings.batchSize(), settings.maxRows());
+				entityManager, settings.batchSize(), settings.maxRows());
 		return new ImportRun(job, tools, interpreter, screen, report, locale, me.tenantId());
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +38,8 @@ final class ImportRun {
 	private static final int SCREEN_CHUNK = 1000;
 
 	record Tools(CustomerManagement customers, ContactBook contacts, ImportVocabulary vocabulary,
-			TransactionTemplate writes, TransactionTemplate reads, JdbcTemplate jdbc, int batchSize, int maxRows) {
+			TransactionTemplate writes, TransactionTemplate reads, JdbcTemplate jdbc, EntityManager entityManager,
+			int batchSize, int maxRows) {
 	}
 
 	private final ImportJob job;
@@ -63,6 +65,8 @@ final class ImportRun {
 	private final Map<String, Long> names = new HashMap<>();
 
 	private final List<Long> created = new ArrayList<>();
+
+	private long saved;
 
 	ImportRun(ImportJob job, Tools tools, RowInterpreter interpreter, DuplicateScreen screen, ErrorReport report,
 			Locale locale, long tenantId) {
@@ -247,6 +251,11 @@ final class ImportRun {
 		long id = tools.customers().create(row.facts, row.ownerUserId, null, true);
 		if (row.contact != null) {
 			tools.contacts().add(id, row.contact);
+		}
+		// Each lookup the services make flushes the session first; keeping it small keeps that flush cheap.
+		if (++saved % 25 == 0) {
+			tools.entityManager().flush();
+			tools.entityManager().clear();
 		}
 		return id;
 	}

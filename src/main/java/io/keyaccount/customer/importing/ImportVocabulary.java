@@ -48,7 +48,9 @@ public class ImportVocabulary {
 		this.messages = messages;
 		for (ImportColumn column : ImportColumn.values()) {
 			for (Locale locale : LANGUAGES) {
-				headers.putIfAbsent(normalize(label(column, locale)), column);
+				String label = normalize(label(column, locale));
+				headers.putIfAbsent(label, column);
+				headers.putIfAbsent(withoutBrackets(label), column);
 			}
 			headers.putIfAbsent(normalize(column.name()), column);
 			column.aliases().forEach(alias -> headers.putIfAbsent(normalize(alias), column));
@@ -70,7 +72,7 @@ public class ImportVocabulary {
 		String normalized = normalize(header);
 		ImportColumn found = headers.get(normalized);
 		if (found == null) {
-			found = headers.get(normalized.replaceAll("\\(.*?\\)", ""));
+			found = headers.get(withoutBrackets(normalized));
 		}
 		return Optional.ofNullable(found);
 	}
@@ -109,6 +111,10 @@ public class ImportVocabulary {
 		List<String> labels = new ArrayList<>(columns.size());
 		columns.forEach(c -> labels.add(label(c, locale)));
 		return labels;
+	}
+
+	private static String withoutBrackets(String normalized) {
+		return normalized.replaceAll("\\(.*?\\)", "");
 	}
 
 	static boolean english(Locale locale) {
