@@ -81,38 +81,43 @@ final class ImportRun {
 	}
 
 	void run() {
+		ImportState outcome;
 		try {
-			validate();
-			if (options.dryRun()) {
-				job.finish(ImportState.SUCCEEDED);
-			}
-			else if (options.mode() == ImportMode.ALL_OR_NOTHING && job.bad.get() > 0) {
-				job.finish(ImportState.REJECTED);
-			}
-			else {
-				write();
-				if (options.mode() == ImportMode.ALL_OR_NOTHING && job.bad.get() > 0) {
-					undo();
-					job.finish(ImportState.REJECTED);
-				}
-				else {
-					job.finish(ImportState.SUCCEEDED);
-				}
-			}
+			outcome = outcome();
 		}
 		catch (BusinessRuleException ex) {
-			fail(tools.vocabulary().text(locale, ex.messageKey(), ex.arguments()));
+			outcome = fail(tools.vocabulary().text(locale, ex.messageKey(), ex.arguments()));
 		}
 		catch (RuntimeException ex) {
 			log.error("Import {} of {} failed", job.id, job.upload.fileName(), ex);
-			fail(tools.vocabulary().text(locale, "import.failed"));
+			boolean kept = options.mode() == ImportMode.KEEP_GOOD_ROWS && job.accounts.get() > 0;
+			outcome = fail(kept ? tools.vocabulary().text(locale, "import.failedAfter", job.accounts.get())
+					: tools.vocabulary().text(locale, "import.failed"));
 		}
 		finally {
 			report.close();
-			if (report.written()) {
-				job.errorReport = report.file();
-			}
 		}
+		// The report is complete before anyone polling sees the job finished.
+		if (report.written()) {
+			job.errorReport = report.file();
+		}
+		job.finish(outcome);
+	}
+
+	private ImportState outcome() {
+		validate();
+		if (options.dryRun()) {
+			return ImportState.SUCCEEDED;
+		}
+		if (options.mode() == ImportMode.ALL_OR_NOTHING && job.bad.get() > 0) {
+			return ImportState.REJECTED;
+		}
+		write();
+		if (options.mode() == ImportMode.ALL_OR_NOTHING && job.bad.get() > 0) {
+			undo();
+			return ImportState.REJECTED;
+		}
+		return ImportState.SUCCEEDED;
 	}
 
 	// ---- pass 1: check every row
@@ -302,12 +307,12 @@ final class ImportRun {
 		job.problem(shown);
 	}
 
-	private void fail(String message) {
+	private ImportState fail(String message) {
 		if (!created.isEmpty()) {
 			undo();
 		}
 		job.failureMessage = message;
-		job.finish(ImportState.FAILED);
+		return ImportState.FAILED;
 	}
 
 	private String separator() {
