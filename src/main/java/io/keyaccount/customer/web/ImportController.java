@@ -82,7 +82,8 @@ class ImportController {
 	@GetMapping("/{uploadId}")
 	String mappingPage(@PathVariable String uploadId, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
 			Model model) {
-		return mapping(model, imports.upload(uploadId), imports.upload(uploadId).suggestedMapping(), mode, false, null);
+		ImportUpload upload = imports.upload(uploadId);
+		return mapping(model, upload, upload.suggestedMapping(), mode, false, null);
 	}
 
 	@PostMapping("/{uploadId}/jobs")
