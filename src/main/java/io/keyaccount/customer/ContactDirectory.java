@@ -52,6 +52,8 @@ public class ContactDirectory {
 		this.currentUser = currentUser;
 	}
 
+	static final int EXPORT_KEYWORD_LIMIT = 10_000;
+
 	public Page<ContactRow> search(String keyword, BuyingRole buyingRole, Pageable pageable) {
 		Specification<Contact> spec = visible();
 		if (buyingRole != null) {
@@ -69,6 +71,23 @@ public class ContactDirectory {
 			.collect(Collectors.toMap(Contact::getId, Function.identity()));
 		List<Contact> page = hits.ids().stream().map(found::get).filter(Objects::nonNull).toList();
 		return rows(new PageImpl<>(page, pageable, hits.total() - (hits.ids().size() - page.size())));
+	}
+
+	/**
+	 * The specification behind the contact list, for the export: what the list shows, keyword matches included
+	 * (at most {@link #EXPORT_KEYWORD_LIMIT} of them, the best first).
+	 */
+	public Specification<Contact> specification(String keyword, BuyingRole buyingRole) {
+		Specification<Contact> spec = visible();
+		if (buyingRole != null) {
+			spec = spec.and((root, q, cb) -> cb.equal(root.get("buyingRole"), buyingRole));
+		}
+		if (!SearchTerms.parse(keyword).isEmpty()) {
+			List<Long> ids = index.contacts(keyword, buyingRole, currentUser.visibleRecords(),
+					org.springframework.data.domain.PageRequest.of(0, EXPORT_KEYWORD_LIMIT)).ids();
+			spec = spec.and((root, q, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids));
+		}
+		return spec;
 	}
 
 	/** Contacts of the accounts the current user sees in the account list (not those in the pool). */
