@@ -21,13 +21,13 @@ import io.keyaccount.platform.tenancy.TenantContext;
 /**
  * Three years of demo orders with a realistic long tail — a handful of key accounts buy all the time and bring
  * most of the margin, regular customers buy every month or quarter, some bought once, some stopped — and then
- * the first rescores: one as of the end of each of the last twelve months (so trends and change reports have a
+ * the first rescores: one as of the end of each of the last thirteen months (so trends and change reports have a
  * history) and one as of today. Seeded, so every demo looks the same.
  */
 @Component
 class DemoLedger {
 
-	static final int MONTHS_OF_HISTORY = 12;
+	static final int MONTHS_OF_HISTORY = 13;
 
 	private final AccountDirectory accounts;
 
