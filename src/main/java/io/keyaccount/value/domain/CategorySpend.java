@@ -19,15 +19,15 @@ public final class CategorySpend {
 
 	static {
 		for (Industry industry : Industry.values()) {
-			SHARE_OF_REVENUE.put(industry, 0.003);
+			SHARE_OF_REVENUE.put(industry, 0.0005);
 		}
-		SHARE_OF_REVENUE.put(Industry.TELECOM, 0.02);
-		SHARE_OF_REVENUE.put(Industry.IT, 0.01);
-		SHARE_OF_REVENUE.put(Industry.ENERGY, 0.006);
-		SHARE_OF_REVENUE.put(Industry.TRANSPORT, 0.006);
-		SHARE_OF_REVENUE.put(Industry.GOVERNMENT, 0.006);
-		SHARE_OF_REVENUE.put(Industry.EDUCATION, 0.005);
-		SHARE_OF_REVENUE.put(Industry.FINANCE, 0.004);
+		SHARE_OF_REVENUE.put(Industry.TELECOM, 0.004);
+		SHARE_OF_REVENUE.put(Industry.IT, 0.002);
+		SHARE_OF_REVENUE.put(Industry.ENERGY, 0.001);
+		SHARE_OF_REVENUE.put(Industry.TRANSPORT, 0.001);
+		SHARE_OF_REVENUE.put(Industry.GOVERNMENT, 0.001);
+		SHARE_OF_REVENUE.put(Industry.EDUCATION, 0.0008);
+		SHARE_OF_REVENUE.put(Industry.FINANCE, 0.0008);
 	}
 
 	private CategorySpend() {
