@@ -41,8 +41,11 @@ public class Rescoring {
 	private static final String INSERT = "insert into value_snapshot (tenant_id, run_id, account_id, purchases,"
 			+ " first_purchase, last_purchase, revenue, historical_value, current_value, future_value, potential_value,"
 			+ " p_alive, expected_purchases, part_historical, part_current, part_future, part_potential, score, tier,"
-			+ " resource_class, industry, province_code, size_band)"
-			+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ " resource_class, industry, province_code, size_band) values ";
+
+	private static final int COLUMNS = 23;
+
+	static final int ROWS_PER_INSERT = 50;
 
 	private final JdbcTemplate jdbc;
 
@@ -149,50 +152,77 @@ public class Rescoring {
 		}));
 	}
 
+	/**
+	 * Snapshot rows go out as multi-row inserts of {@link #ROWS_PER_INSERT} accounts, batched {@link #CHUNK} rows at a
+	 * time and committed per chunk: a fraction of the round trips of one-row inserts, on H2 and PostgreSQL alike.
+	 */
 	private void write(long runId, ValueEngine engine, ValueEngine.Scores s, Facts facts, ChunkListener afterChunk) {
 		long tenant = TenantContext.currentTenant();
 		int n = engine.size();
+		String fullInsert = insert(ROWS_PER_INSERT);
 		for (int from = 0; from < n; from += CHUNK) {
+			int chunkEnd = Math.min(n, from + CHUNK);
+			int whole = (chunkEnd - from) / ROWS_PER_INSERT;
 			int start = from;
-			int size = Math.min(CHUNK, n - from);
-			jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
-				@Override
-				public void setValues(PreparedStatement ps, int k) throws SQLException {
-					int i = start + k;
-					ps.setLong(1, tenant);
-					ps.setLong(2, runId);
-					ps.setLong(3, engine.accountId(i));
-					ps.setInt(4, s.purchases[i]);
-					setDate(ps, 5, s.firstPurchase(i));
-					setDate(ps, 6, s.lastPurchase(i));
-					ps.setBigDecimal(7, money(s.revenue[i]));
-					ps.setBigDecimal(8, money(s.historical[i]));
-					ps.setBigDecimal(9, money(s.current[i]));
-					ps.setBigDecimal(10, money(s.future[i]));
-					ps.setBigDecimal(11, money(s.potential[i]));
-					setDouble(ps, 12, s.probabilityAlive[i]);
-					setDouble(ps, 13, s.hasPurchased(i) ? s.expectedPurchases[i] : Double.NaN);
-					ps.setDouble(14, s.partHistorical[i]);
-					ps.setDouble(15, s.partCurrent[i]);
-					ps.setDouble(16, s.partFuture[i]);
-					ps.setDouble(17, s.partPotential[i]);
-					ps.setDouble(18, s.score[i]);
-					ps.setString(19, s.tier[i].name());
-					ps.setString(20, s.resourceClass[i].name());
-					ps.setString(21, facts.industry[i]);
-					ps.setString(22, facts.province[i]);
-					ps.setString(23, facts.sizeBand[i]);
-				}
+			if (whole > 0) {
+				jdbc.batchUpdate(fullInsert, new BatchPreparedStatementSetter() {
+					@Override
+					public void setValues(PreparedStatement ps, int k) throws SQLException {
+						int first = start + k * ROWS_PER_INSERT;
+						for (int r = 0; r < ROWS_PER_INSERT; r++) {
+							bind(ps, r * COLUMNS, first + r, tenant, runId, engine, s, facts);
+						}
+					}
 
-				@Override
-				public int getBatchSize() {
-					return size;
-				}
-			});
-			int done = from + size;
-			runs.progress(runId, "WRITING", done, n);
-			afterChunk.written(done);
+					@Override
+					public int getBatchSize() {
+						return whole;
+					}
+				});
+			}
+			int rest = start + whole * ROWS_PER_INSERT;
+			if (rest < chunkEnd) {
+				jdbc.update(insert(chunkEnd - rest), ps -> {
+					for (int i = rest; i < chunkEnd; i++) {
+						bind(ps, (i - rest) * COLUMNS, i, tenant, runId, engine, s, facts);
+					}
+				});
+			}
+			runs.progress(runId, "WRITING", chunkEnd, n);
+			afterChunk.written(chunkEnd);
 		}
+	}
+
+	private static String insert(int rows) {
+		String tuple = "(" + String.join(", ", java.util.Collections.nCopies(COLUMNS, "?")) + ")";
+		return INSERT + String.join(", ", java.util.Collections.nCopies(rows, tuple));
+	}
+
+	private static void bind(PreparedStatement ps, int offset, int i, long tenant, long runId, ValueEngine engine,
+			ValueEngine.Scores s, Facts facts) throws SQLException {
+		ps.setLong(offset + 1, tenant);
+		ps.setLong(offset + 2, runId);
+		ps.setLong(offset + 3, engine.accountId(i));
+		ps.setInt(offset + 4, s.purchases[i]);
+		setDate(ps, offset + 5, s.firstPurchase(i));
+		setDate(ps, offset + 6, s.lastPurchase(i));
+		ps.setBigDecimal(offset + 7, money(s.revenue[i]));
+		ps.setBigDecimal(offset + 8, money(s.historical[i]));
+		ps.setBigDecimal(offset + 9, money(s.current[i]));
+		ps.setBigDecimal(offset + 10, money(s.future[i]));
+		ps.setBigDecimal(offset + 11, money(s.potential[i]));
+		setDouble(ps, offset + 12, s.probabilityAlive[i]);
+		setDouble(ps, offset + 13, s.hasPurchased(i) ? s.expectedPurchases[i] : Double.NaN);
+		ps.setDouble(offset + 14, s.partHistorical[i]);
+		ps.setDouble(offset + 15, s.partCurrent[i]);
+		ps.setDouble(offset + 16, s.partFuture[i]);
+		ps.setDouble(offset + 17, s.partPotential[i]);
+		ps.setDouble(offset + 18, s.score[i]);
+		ps.setString(offset + 19, s.tier[i].name());
+		ps.setString(offset + 20, s.resourceClass[i].name());
+		ps.setString(offset + 21, facts.industry[i]);
+		ps.setString(offset + 22, facts.province[i]);
+		ps.setString(offset + 23, facts.sizeBand[i]);
 	}
 
 	private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
