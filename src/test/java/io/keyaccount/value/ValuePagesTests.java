@@ -62,8 +62,8 @@ class ValuePagesTests {
 		DemoUsers.signIn(staff, "admin");
 		var run = runs.current().orElseThrow();
 		assertThat(run.asOf()).isEqualTo(LocalDate.now());
-		// other test classes share this database and may have added accounts since
-		Long unscored = jdbc.queryForObject("select count(*) from account where deleted_at is null and created_at <= ?"
+		// other test classes share this database and may have added, deleted or restored accounts since
+		Long unscored = jdbc.queryForObject("select count(*) from account where deleted_at is null and updated_at <= ?"
 				+ " and id not in (select account_id from value_snapshot where run_id = ?)", Long.class,
 				java.sql.Timestamp.from(run.startedAt()), run.id());
 		assertThat(unscored).isZero();

@@ -42,6 +42,8 @@ class ValueRescoreBenchmark {
 		long tenant = TenantContext.DEFAULT_TENANT;
 		long owner = jdbc.queryForObject("select min(id) from app_user", Long.class);
 		long unit = jdbc.queryForObject("select unit_id from app_user where id = ?", Long.class, owner);
+		System.out.println("demo runs (accounts, transaction days, ms): " + jdbc.queryForList(
+				"select accounts_total || '/' || transactions || '/' || duration_ms from value_run order by id", String.class));
 		long t0 = System.nanoTime();
 		jdbc.update("insert into account (tenant_id, id, name, status, normalized_name, industry, employees,"
 				+ " owner_user_id, owner_unit_id, created_at, updated_at)"
