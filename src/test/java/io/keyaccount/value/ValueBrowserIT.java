@@ -104,4 +104,21 @@ class ValueBrowserIT {
 		browser.screenshot("value-account-tab");
 	}
 
+	@Test
+	@Order(6)
+	void anOnDemandRescoreShowsItsProgressUntilDone() {
+		browser.logInAs("admin");
+		browser.open("/value/settings");
+		String before = browser.waitFor(By.id("run-table")).getText();
+
+		browser.click(By.id("rescore"));
+
+		browser.waitFor(By.cssSelector("#rescore-progress .progress-bar"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("rescore-status"), "评分完成"),
+				"the rescore did not finish");
+		browser.screenshot("value-rescore-done");
+		browser.open("/value/settings");
+		assertThat(browser.waitFor(By.id("run-table")).getText()).isNotEqualTo(before).contains("手动", "已完成");
+	}
+
 }
