@@ -93,6 +93,17 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
 				customer.ageWeeks());
 	}
 
+	/**
+	 * E[Y(t) | x, T] for a customer known to be alive: the conditional expectation divided by P(alive). It does
+	 * not depend on t_x, so customers with equal x and T share it.
+	 */
+	public double expectedTransactionsWhileAlive(double t, int x, double T) {
+		if (!(t >= 0)) {
+			throw new IllegalArgumentException("t must not be negative: " + t);
+		}
+		return t == 0 ? 0 : expectedWhileAlive(t, x, T, a);
+	}
+
 	/** E[X(t)] for a customer just acquired: the conditional expectation with x = 0 and T = 0. */
 	public double expectedTransactions(double t) {
 		return conditionalExpectedTransactions(t, 0, 0, 0);

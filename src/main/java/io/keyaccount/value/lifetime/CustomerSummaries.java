@@ -1,6 +1,7 @@
 package io.keyaccount.value.lifetime;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -46,6 +47,21 @@ public final class CustomerSummaries {
 			i++;
 		}
 		return new CustomerSummaries(ids, x, tx, age, mean);
+	}
+
+	/**
+	 * Summaries from columns already computed elsewhere (a database aggregate), without identifiers; the arrays
+	 * are used as given, not copied.
+	 */
+	public static CustomerSummaries ofColumns(int[] repeatTransactions, double[] recencyWeeks, double[] ageWeeks,
+			double[] meanRepeatValues) {
+		int n = repeatTransactions.length;
+		if (recencyWeeks.length != n || ageWeeks.length != n || meanRepeatValues.length != n) {
+			throw new IllegalArgumentException("columns differ in length");
+		}
+		var ids = new String[n];
+		Arrays.fill(ids, "");
+		return new CustomerSummaries(ids, repeatTransactions, recencyWeeks, ageWeeks, meanRepeatValues);
 	}
 
 	public int size() {

@@ -1,0 +1,296 @@
+package io.keyaccount.value.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.keyaccount.customer.AccountDirectory;
+import io.keyaccount.platform.tenancy.TenantContext;
+import io.keyaccount.platform.validation.BusinessRuleException;
+
+/**
+ * Rescores every account of the current tenant: one grouped query streams the ledger's per-account, per-day totals
+ * into the {@link ValueEngine}, the models are fitted in memory, and the snapshot rows are written in JDBC batches
+ * under a run that stays RUNNING until one final update completes it. Pages read only completed runs, so a run
+ * that fails, or a node that dies, leaves the previous snapshot in place.
+ */
+@Service
+public class Rescoring {
+
+	private static final Logger log = LoggerFactory.getLogger(Rescoring.class);
+
+	static final int CHUNK = 1000;
+
+	private static final String DAYS = "select account_id, occurred_on, sum(amount), sum(coalesce(margin, amount * ?))"
+			+ " from value_transaction where tenant_id = ? and deleted_at is null and occurred_on <= ?"
+			+ " group by account_id, occurred_on";
+
+	private static final String INSERT = "insert into value_snapshot (tenant_id, run_id, account_id, purchases,"
+			+ " first_purchase, last_purchase, revenue, historical_value, current_value, future_value, potential_value,"
+			+ " p_alive, expected_purchases, part_historical, part_current, part_future, part_potential, score, tier,"
+			+ " resource_class, industry, province_code, size_band) values ";
+
+	private static final int COLUMNS = 23;
+
+	static final int ROWS_PER_INSERT = 50;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate readOnly;
+
+	private final AccountDirectory accounts;
+
+	private final ValueSettingsStore settingsStore;
+
+	private final Runs runs;
+
+	Rescoring(JdbcTemplate jdbc, PlatformTransactionManager transactions, AccountDirectory accounts,
+			ValueSettingsStore settingsStore, Runs runs) {
+		this.jdbc = jdbc;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.accounts = accounts;
+		this.settingsStore = settingsStore;
+		this.runs = runs;
+	}
+
+	/** Rescores now, in this thread, and returns the completed run's id. */
+	public long rescore(RunTrigger trigger, LocalDate asOf, String startedBy) {
+		long runId = begin(trigger, asOf, startedBy);
+		execute(runId, asOf, done -> {
+		});
+		return runId;
+	}
+
+	/** Records a new run; refuses while another run of the tenant is still working. */
+	public long begin(RunTrigger trigger, LocalDate asOf, String startedBy) {
+		runs.abandonStale();
+		if (runs.running().isPresent()) {
+			throw BusinessRuleException.general("value.run.alreadyRunning");
+		}
+		return runs.start(trigger, asOf, startedBy, settingsStore.load());
+	}
+
+	/**
+	 * Does the work of a run begun with {@link #begin}. {@code afterChunk} hears how many snapshot rows are written
+	 * after each batch; whatever it throws fails the run like any other error.
+	 */
+	public void execute(long runId, LocalDate asOf, ChunkListener afterChunk) {
+		long started = System.nanoTime();
+		try {
+			ValueSettings settings = settingsStore.load();
+			Facts facts = readAccounts();
+			ValueEngine engine = new ValueEngine(settings, asOf, facts.ids);
+			applyPotential(engine, facts);
+			runs.progress(runId, "READING", 0, engine.size());
+			readLedger(engine, settings, asOf);
+			runs.progress(runId, "FITTING", 0, engine.size());
+			ValueEngine.Scores scores = engine.score();
+			runs.progress(runId, "WRITING", 0, engine.size());
+			write(runId, engine, scores, facts, afterChunk);
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			runs.complete(runId, engine.daysRead(), scores.bgNbd(), scores.gammaGamma(), scores.fitProblem(), millis);
+			log.info("Rescored {} accounts of tenant {} as of {} in {} ms (run {})", engine.size(),
+					TenantContext.currentTenant(), asOf, millis, runId);
+		}
+		catch (RuntimeException | Error ex) {
+			log.warn("Rescoring run {} failed: {}", runId, ex.toString());
+			runs.fail(runId, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private Facts readAccounts() {
+		Facts facts = new Facts();
+		accounts.forEachAccount(row -> facts.add(row.id(), row.industry() == null ? null : row.industry().name(),
+				row.provinceCode(), CompanySize.of(row.employees()).name(),
+				CategorySpend.estimate(row.industry(), row.employees(), row.annualRevenue())));
+		facts.trim();
+		return facts;
+	}
+
+	private void applyPotential(ValueEngine engine, Facts facts) {
+		for (int i = 0; i < engine.size(); i++) {
+			engine.describePotential(i, facts.estimatedSpend[i], 0);
+		}
+		jdbc.query("select account_id, category_spend, reference_value + co_development + industry_influence"
+				+ " from value_account_profile where tenant_id = ?", rs -> {
+					int i = engine.indexOf(rs.getLong(1));
+					if (i >= 0) {
+						BigDecimal entered = rs.getBigDecimal(2);
+						engine.describePotential(i, entered != null ? entered.doubleValue() : facts.estimatedSpend[i],
+								rs.getInt(3));
+					}
+				}, TenantContext.currentTenant());
+	}
+
+	/** The one grouped query: per account and day, streamed; the driver keeps only a fetch's worth in memory. */
+	private void readLedger(ValueEngine engine, ValueSettings settings, LocalDate asOf) {
+		readOnly.executeWithoutResult(status -> jdbc.query(con -> {
+			PreparedStatement ps = con.prepareStatement(DAYS);
+			ps.setFetchSize(10_000);
+			ps.setDouble(1, settings.defaultMarginRate());
+			ps.setLong(2, TenantContext.currentTenant());
+			ps.setDate(3, Date.valueOf(asOf));
+			return ps;
+		}, rs -> {
+			engine.addDay(rs.getLong(1), Math.toIntExact(rs.getDate(2).toLocalDate().toEpochDay()), rs.getDouble(3),
+					rs.getDouble(4));
+		}));
+	}
+
+	/**
+	 * Snapshot rows go out as multi-row inserts of {@link #ROWS_PER_INSERT} accounts, batched {@link #CHUNK} rows at a
+	 * time and committed per chunk: a fraction of the round trips of one-row inserts, on H2 and PostgreSQL alike.
+	 */
+	private void write(long runId, ValueEngine engine, ValueEngine.Scores s, Facts facts, ChunkListener afterChunk) {
+		long tenant = TenantContext.currentTenant();
+		int n = engine.size();
+		String fullInsert = insert(ROWS_PER_INSERT);
+		for (int from = 0; from < n; from += CHUNK) {
+			int chunkEnd = Math.min(n, from + CHUNK);
+			int whole = (chunkEnd - from) / ROWS_PER_INSERT;
+			int start = from;
+			if (whole > 0) {
+				jdbc.batchUpdate(fullInsert, new BatchPreparedStatementSetter() {
+					@Override
+					public void setValues(PreparedStatement ps, int k) throws SQLException {
+						int first = start + k * ROWS_PER_INSERT;
+						for (int r = 0; r < ROWS_PER_INSERT; r++) {
+							bind(ps, r * COLUMNS, first + r, tenant, runId, engine, s, facts);
+						}
+					}
+
+					@Override
+					public int getBatchSize() {
+						return whole;
+					}
+				});
+			}
+			int rest = start + whole * ROWS_PER_INSERT;
+			if (rest < chunkEnd) {
+				jdbc.update(insert(chunkEnd - rest), ps -> {
+					for (int i = rest; i < chunkEnd; i++) {
+						bind(ps, (i - rest) * COLUMNS, i, tenant, runId, engine, s, facts);
+					}
+				});
+			}
+			runs.progress(runId, "WRITING", chunkEnd, n);
+			afterChunk.written(chunkEnd);
+		}
+	}
+
+	private static String insert(int rows) {
+		String tuple = "(" + String.join(", ", java.util.Collections.nCopies(COLUMNS, "?")) + ")";
+		return INSERT + String.join(", ", java.util.Collections.nCopies(rows, tuple));
+	}
+
+	private static void bind(PreparedStatement ps, int offset, int i, long tenant, long runId, ValueEngine engine,
+			ValueEngine.Scores s, Facts facts) throws SQLException {
+		ps.setLong(offset + 1, tenant);
+		ps.setLong(offset + 2, runId);
+		ps.setLong(offset + 3, engine.accountId(i));
+		ps.setInt(offset + 4, s.purchases[i]);
+		setDate(ps, offset + 5, s.firstPurchase(i));
+		setDate(ps, offset + 6, s.lastPurchase(i));
+		ps.setBigDecimal(offset + 7, money(s.revenue[i]));
+		ps.setBigDecimal(offset + 8, money(s.historical[i]));
+		ps.setBigDecimal(offset + 9, money(s.current[i]));
+		ps.setBigDecimal(offset + 10, money(s.future[i]));
+		ps.setBigDecimal(offset + 11, money(s.potential[i]));
+		setDouble(ps, offset + 12, s.probabilityAlive[i]);
+		setDouble(ps, offset + 13, s.hasPurchased(i) ? s.expectedPurchases[i] : Double.NaN);
+		ps.setDouble(offset + 14, s.partHistorical[i]);
+		ps.setDouble(offset + 15, s.partCurrent[i]);
+		ps.setDouble(offset + 16, s.partFuture[i]);
+		ps.setDouble(offset + 17, s.partPotential[i]);
+		ps.setDouble(offset + 18, s.score[i]);
+		ps.setString(offset + 19, s.tier[i].name());
+		ps.setString(offset + 20, s.resourceClass[i].name());
+		ps.setString(offset + 21, facts.industry[i]);
+		ps.setString(offset + 22, facts.province[i]);
+		ps.setString(offset + 23, facts.sizeBand[i]);
+	}
+
+	private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
+		if (date == null) {
+			ps.setNull(index, Types.DATE);
+		}
+		else {
+			ps.setDate(index, Date.valueOf(date));
+		}
+	}
+
+	private static void setDouble(PreparedStatement ps, int index, double value) throws SQLException {
+		if (Double.isNaN(value)) {
+			ps.setNull(index, Types.DOUBLE);
+		}
+		else {
+			ps.setDouble(index, value);
+		}
+	}
+
+	private static BigDecimal money(double value) {
+		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	/** Hears the progress of the snapshot writing; tests use it to break a run midway. */
+	@FunctionalInterface
+	public interface ChunkListener {
+
+		void written(int rowsWritten);
+
+	}
+
+	/** The accounts' facts in id order, as columns. */
+	private static final class Facts {
+
+		long[] ids = new long[1024];
+
+		String[] industry = new String[1024];
+
+		String[] province = new String[1024];
+
+		String[] sizeBand = new String[1024];
+
+		double[] estimatedSpend = new double[1024];
+
+		int size;
+
+		void add(long id, String industryName, String provinceCode, String size, double spend) {
+			if (this.size == ids.length) {
+				int capacity = ids.length * 2;
+				ids = Arrays.copyOf(ids, capacity);
+				industry = Arrays.copyOf(industry, capacity);
+				province = Arrays.copyOf(province, capacity);
+				sizeBand = Arrays.copyOf(sizeBand, capacity);
+				estimatedSpend = Arrays.copyOf(estimatedSpend, capacity);
+			}
+			ids[this.size] = id;
+			industry[this.size] = industryName;
+			province[this.size] = provinceCode;
+			sizeBand[this.size] = size;
+			estimatedSpend[this.size] = spend;
+			this.size++;
+		}
+
+		void trim() {
+			ids = Arrays.copyOf(ids, size);
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.keyaccount.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.keyaccount.support.DemoUsers;
+import io.keyaccount.support.KeyaccountTest;
+import io.keyaccount.support.PostgresDatabase;
+import io.keyaccount.value.domain.RunStatus;
+import io.keyaccount.value.domain.RunTrigger;
+import io.keyaccount.value.domain.Rescoring;
+import io.keyaccount.value.domain.Runs;
+import io.keyaccount.value.domain.ScoreQuery;
+import io.keyaccount.value.domain.ValueReports;
+
+/** The value migration, the demo's rescores and an on-demand rescore on PostgreSQL. */
+@KeyaccountTest
+@ExtendWith(PostgresDatabase.class)
+class ValueRescorePostgresIT {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresDatabase.register(registry);
+	}
+
+	@Autowired
+	Rescoring rescoring;
+
+	@Autowired
+	Runs runs;
+
+	@Autowired
+	ValueReports reports;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService staff;
+
+	@AfterEach
+	void signOut() {
+		DemoUsers.signOut();
+	}
+
+	@Test
+	void aRescoreOnPostgresqlWritesASnapshotPerAccountAndBecomesCurrent() {
+		DemoUsers.signIn(staff, "admin");
+		long demoRun = runs.current().orElseThrow().id();
+
+		long runId = rescoring.rescore(RunTrigger.MANUAL, LocalDate.now(), "admin");
+
+		var run = runs.find(runId).orElseThrow();
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(runs.current().orElseThrow().id()).isEqualTo(runId).isNotEqualTo(demoRun);
+		Long accounts = jdbc.queryForObject("select count(*) from account where deleted_at is null", Long.class);
+		assertThat(jdbc.queryForObject("select count(*) from value_snapshot where run_id = ?", Long.class, runId))
+			.isEqualTo(accounts);
+		assertThat(run.bgNbdLogLikelihood()).isNegative();
+		assertThat(run.ggCustomers()).isPositive();
+		assertThat(reports.overview(ScoreQuery.all()).pareto().topFifthShare()).isGreaterThan(0.5);
+		assertThat(reports.changes(LocalDate.now().minusMonths(6), LocalDate.now(), null).totals()).isNotEmpty();
+		assertThat(reports.classTrend(12)).hasSizeGreaterThanOrEqualTo(12);
+	}
+
+}
