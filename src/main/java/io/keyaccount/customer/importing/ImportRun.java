@@ -215,7 +215,13 @@ final class ImportRun {
 				if (!goodRows.get(Math.toIntExact(sheetRow.number()))) {
 					return true;
 				}
-				batch.add(interpreter.interpret(sheetRow));
+				ImportRow row = interpreter.interpret(sheetRow);
+				if (!row.good()) {
+					// Changed since the check (an owner was disabled meanwhile): never write it half-understood.
+					badWhileWriting(row, row.problems);
+					return true;
+				}
+				batch.add(row);
 				if (batch.size() >= tools.batchSize()) {
 					writeBatch(batch);
 				}
@@ -241,11 +247,11 @@ final class ImportRun {
 					remember(tools.writes().execute(status -> List.of(save(row))), row.contact != null ? 1 : 0);
 				}
 				catch (BusinessRuleException ex) {
-					badWhileWriting(row, tools.vocabulary().text(locale, ex.messageKey(), ex.arguments()));
+					badWhileWriting(row, List.of(tools.vocabulary().text(locale, ex.messageKey(), ex.arguments())));
 				}
 				catch (RuntimeException ex) {
 					log.warn("Import {} could not write row {}", job.id, row.number, ex);
-					badWhileWriting(row, tools.vocabulary().text(locale, "import.rowFailed"));
+					badWhileWriting(row, List.of(tools.vocabulary().text(locale, "import.rowFailed")));
 				}
 			}
 		}
@@ -274,9 +280,9 @@ final class ImportRun {
 		}
 	}
 
-	private void badWhileWriting(ImportRow row, String reason) {
+	private void badWhileWriting(ImportRow row, List<String> reasons) {
 		job.good.decrementAndGet();
-		bad(row.number, row.cells, row.accountName, List.of(reason));
+		bad(row.number, row.cells, row.accountName, List.copyOf(reasons));
 	}
 
 	/** All or nothing, and a row failed while writing: take back what this run wrote. */
