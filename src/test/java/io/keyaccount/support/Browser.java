@@ -80,6 +80,8 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 
 	private Path profile;
 
+	private Path downloads;
+
 	private String baseUrl;
 
 	@Override
@@ -96,6 +98,7 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
 		profile = Files.createTempDirectory("keyaccount-chromium-");
+		downloads = Files.createTempDirectory("keyaccount-downloads-");
 		Files.createDirectories(Path.of("target"));
 		service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
@@ -108,7 +111,17 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 				"--disable-dev-shm-usage", "--window-size=1366,900", "--user-data-dir=" + profile,
 				// Bootstrap then skips its fade and slide transitions, so a dialog can be used as soon as it shows.
 				"--force-prefers-reduced-motion");
+		options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+				"download.prompt_for_download", false, "download.directory_upgrade", true,
+				"safebrowsing.enabled", true));
 		driver = new ChromeDriver(service, options);
+		try {
+			driver.executeCdpCommand("Browser.setDownloadBehavior",
+					java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+		}
+		catch (RuntimeException ex) {
+			// Older drivers: the download preference above is enough.
+		}
 	}
 
 	@Override
@@ -123,6 +136,7 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 				service.stop();
 			}
 			deleteRecursively(profile);
+			deleteRecursively(downloads);
 		}
 	}
 
@@ -244,6 +258,40 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Clicks a link that downloads a file and waits (up to the timeout given) until the browser has saved it in
+	 * its download directory, emptied beforehand. Returns the saved file.
+	 */
+	public Path download(By link, Duration timeout) {
+		try {
+			try (Stream<Path> old = Files.list(downloads)) {
+				old.forEach(path -> path.toFile().delete());
+			}
+			click(link);
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (System.nanoTime() < deadline) {
+				try (Stream<Path> files = Files.list(downloads)) {
+					List<Path> done = files.filter(path -> !path.getFileName().toString().endsWith(".crdownload")
+							&& !path.getFileName().toString().endsWith(".tmp"))
+						.toList();
+					if (!done.isEmpty() && Files.size(done.get(0)) > 0) {
+						Thread.sleep(200);
+						return done.get(0);
+					}
+				}
+				Thread.sleep(200);
+			}
+			throw new AssertionError("nothing was downloaded from " + link + " within " + timeout);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
