@@ -89,7 +89,7 @@ start_app() {
 	log "starting the app on port $PORT ($DB, $($APP_JAVA -version 2>&1 | head -1))"
 	"$APP_JAVA" -jar "$JAR" --spring.profiles.active="$PROFILES" --server.port="$PORT" \
 		--spring.datasource.url="$APP_URL" --spring.datasource.username="$DB_USER" --spring.datasource.password= \
-		--logging.file.name="$DATA/app-$DB.log" >"$DATA/app-$DB.out" 2>&1 &
+		--logging.file.name="$DATA/app-$DB.log" ${BENCH_APP_ARGS:-} >"$DATA/app-$DB.out" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 600); do
 		if curl -s "http://127.0.0.1:$PORT/actuator/health" | grep -q UP; then
@@ -115,8 +115,17 @@ stop_app() {
 trap stop_app EXIT
 
 # ---- first start: Flyway migrates, the demo company (staff, units, roles, 320 accounts) is loaded
-start_app
-stop_app
+installed() {
+	if [ "$DB" = postgres ]; then
+		psql -h 127.0.0.1 -U "$PG_USER" -tAc "select count(*) from app_user where username = 'liming'" "$PG_DB" 2>/dev/null | grep -q 1
+	else
+		[ -f "$H2_FILE.mv.db" ]
+	fi
+}
+if ! installed; then
+	start_app
+	stop_app
+fi
 log "generating and loading $ACCOUNTS accounts"
 # H2 loads with a 1 GiB page cache (the app and the SQL reference keep H2's default)
 LOAD_URL=$BENCH_URL
