@@ -8,9 +8,14 @@ import java.util.List;
 public record AccountView(long id, AccountFacts facts, String provinceName, String cityName, long ownerUserId,
 		String ownerName, long ownerUnitId, String ownerUnitName, Long parentId, String parentName,
 		List<AccountRef> subsidiaries, boolean keyAccount, boolean inPool, Instant lastFollowUpAt,
-		LocalDate nextFollowUpOn, Integer daysUntilPool, Instant createdAt, String createdBy, long version) {
+		LocalDate nextFollowUpOn, Integer daysUntilPool, GroupRollup group, Instant createdAt, String createdBy,
+		long version) {
 
 	public record AccountRef(long id, String name) {
+	}
+
+	/** The account and all companies below it in its group, added up (null for a company without subsidiaries). */
+	public record GroupRollup(int companies, long contacts, long followUpsLast90Days) {
 	}
 
 }

@@ -1,25 +1,34 @@
 package io.keyaccount.customer;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
 
 import io.keyaccount.customer.AccountQuery.View;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.Accounts;
 import io.keyaccount.customer.domain.Contact;
 import io.keyaccount.customer.domain.Contacts;
-import io.keyaccount.customer.domain.PinyinNames;
+import io.keyaccount.customer.search.CustomerIndex;
+import io.keyaccount.customer.search.CustomerIndex.IdPage;
+import io.keyaccount.customer.search.SearchTerms;
+import io.keyaccount.platform.security.CurrentUser;
 
-/** The contact list: contacts of every account the current user can see, filtered and paged in the database. */
+/**
+ * The contact list: contacts of every account the current user can see, filtered and paged in the database; a
+ * keyword search is answered by the search index and the page it finds is checked again in the database.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ContactDirectory {
@@ -30,32 +39,70 @@ public class ContactDirectory {
 
 	private final CustomerManagement customers;
 
-	ContactDirectory(Contacts contacts, Accounts accounts, CustomerManagement customers) {
+	private final CustomerIndex index;
+
+	private final CurrentUser currentUser;
+
+	ContactDirectory(Contacts contacts, Accounts accounts, CustomerManagement customers, CustomerIndex index,
+			CurrentUser currentUser) {
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.customers = customers;
+		this.index = index;
+		this.currentUser = currentUser;
 	}
 
+	static final int EXPORT_KEYWORD_LIMIT = 10_000;
+
 	public Page<ContactRow> search(String keyword, BuyingRole buyingRole, Pageable pageable) {
+		Specification<Contact> spec = visible();
+		if (buyingRole != null) {
+			spec = spec.and((root, q, cb) -> cb.equal(root.get("buyingRole"), buyingRole));
+		}
+		if (SearchTerms.parse(keyword).isEmpty()) {
+			return rows(contacts.findAll(spec, pageable));
+		}
+		IdPage hits = index.contacts(keyword, buyingRole, currentUser.visibleRecords(), pageable);
+		if (hits.ids().isEmpty()) {
+			return new PageImpl<>(List.of(), pageable, hits.total());
+		}
+		Map<Long, Contact> found = contacts.findAll(spec.and((root, q, cb) -> root.get("id").in(hits.ids())))
+			.stream()
+			.collect(Collectors.toMap(Contact::getId, Function.identity()));
+		List<Contact> page = hits.ids().stream().map(found::get).filter(Objects::nonNull).toList();
+		return rows(new PageImpl<>(page, pageable, hits.total() - (hits.ids().size() - page.size())));
+	}
+
+	/**
+	 * The specification behind the contact list, for the export: what the list shows, keyword matches included
+	 * (at most {@link #EXPORT_KEYWORD_LIMIT} of them, the best first).
+	 */
+	public Specification<Contact> specification(String keyword, BuyingRole buyingRole) {
+		Specification<Contact> spec = visible();
+		if (buyingRole != null) {
+			spec = spec.and((root, q, cb) -> cb.equal(root.get("buyingRole"), buyingRole));
+		}
+		if (!SearchTerms.parse(keyword).isEmpty()) {
+			List<Long> ids = index.contacts(keyword, buyingRole, currentUser.visibleRecords(),
+					org.springframework.data.domain.PageRequest.of(0, EXPORT_KEYWORD_LIMIT)).ids();
+			spec = spec.and((root, q, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids));
+		}
+		return spec;
+	}
+
+	/** Contacts of the accounts the current user sees in the account list (not those in the pool). */
+	private Specification<Contact> visible() {
 		Specification<Account> visibleAccounts = customers.specification(
 				new AccountQuery(null, null, null, null, null, null, null, null, View.ALL));
-		Specification<Contact> spec = (root, query, cb) -> {
+		return (root, query, cb) -> {
 			Subquery<Long> ids = query.subquery(Long.class);
 			Root<Account> account = ids.from(Account.class);
 			ids.select(account.get("id")).where(visibleAccounts.toPredicate(account, query, cb));
 			return root.get("accountId").in(ids);
 		};
-		if (StringUtils.hasText(keyword)) {
-			String k = keyword.trim().toLowerCase();
-			String like = "%" + k + "%";
-			spec = spec.and((root, q, cb) -> cb.or(cb.like(root.get("name"), like), cb.like(root.get("mobile"), k + "%"),
-					cb.like(cb.lower(root.get("email")), like), cb.like(root.get("nameInitials"), k + "%"),
-					cb.like(root.get("namePinyin"), PinyinNames.full(k) + "%")));
-		}
-		if (buyingRole != null) {
-			spec = spec.and((root, q, cb) -> cb.equal(root.get("buyingRole"), buyingRole));
-		}
-		Page<Contact> page = contacts.findAll(spec, pageable);
+	}
+
+	private Page<ContactRow> rows(Page<Contact> page) {
 		Map<Long, String> accountNames = accounts
 			.findAllById(page.getContent().stream().map(Contact::getAccountId).collect(Collectors.toSet()))
 			.stream()

@@ -7,10 +7,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -30,10 +35,13 @@ import io.keyaccount.customer.domain.AccountTransfer.TransferKind;
 import io.keyaccount.customer.domain.AccountTransfers;
 import io.keyaccount.customer.domain.AccountVisibility;
 import io.keyaccount.customer.domain.Accounts;
+import io.keyaccount.customer.domain.Contacts;
 import io.keyaccount.customer.domain.FollowUps;
-import io.keyaccount.customer.domain.PinyinNames;
 import io.keyaccount.customer.domain.PoolSettingsStore;
 import io.keyaccount.customer.domain.Regions;
+import io.keyaccount.customer.search.CustomerIndex;
+import io.keyaccount.customer.search.CustomerIndex.IdPage;
+import io.keyaccount.customer.search.SearchTerms;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.User;
 import io.keyaccount.platform.persistence.NotFoundException;
@@ -59,6 +67,8 @@ public class CustomerManagement {
 
 	private final FollowUps followUps;
 
+	private final Contacts contacts;
+
 	private final AccountRules rules;
 
 	private final DuplicateFinder duplicates;
@@ -73,13 +83,20 @@ public class CustomerManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final CustomerIndex index;
+
+	/** Most accounts a keyword selects for a whole-list use of {@link #specification} (an export). */
+	static final int KEYWORD_MATCH_LIMIT = 10_000;
+
 	CustomerManagement(Accounts accounts, AccountTeamMembers teams, AccountTransfers transfers, FollowUps followUps,
-			AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
-			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events) {
+			Contacts contacts, AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
+			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events,
+			CustomerIndex index) {
 		this.accounts = accounts;
 		this.teams = teams;
 		this.transfers = transfers;
 		this.followUps = followUps;
+		this.contacts = contacts;
 		this.rules = rules;
 		this.duplicates = duplicates;
 		this.regions = regions;
@@ -87,17 +104,52 @@ public class CustomerManagement {
 		this.currentUser = currentUser;
 		this.poolSettings = poolSettings;
 		this.events = events;
+		this.index = index;
 	}
 
 	// ---- reading
 
 	@Transactional(readOnly = true)
 	public Page<AccountRow> accounts(AccountQuery query, Pageable pageable) {
+		if (hasKeyword(query)) {
+			return searchAccounts(query, pageable);
+		}
 		Page<Account> page = accounts.findAll(specification(query), pageable);
 		Map<Long, String> userNames = organisation.userNames();
 		Map<Long, String> unitNames = organisation.unitNames();
 		PoolSettings pool = poolSettings.load();
 		return page.map(a -> row(a, userNames, unitNames, pool));
+	}
+
+	/**
+	 * A keyword search: the index finds the page (keyword, data scope, view, filters, sort); the database loads
+	 * it and checks scope and filters once more, so an out-of-date index can never show a hidden account.
+	 */
+	private Page<AccountRow> searchAccounts(AccountQuery query, Pageable pageable) {
+		IdPage hits = index.accounts(query, currentUser.visibleRecords(), ownerUnits(query), pageable);
+		if (hits.ids().isEmpty()) {
+			return new PageImpl<>(List.of(), pageable, hits.total());
+		}
+		AccountQuery rest = new AccountQuery(null, query.status(), query.industry(), query.provinceCode(),
+				query.ownerUserId(), query.ownerUnitId(), query.tag(), query.keyAccount(), query.view());
+		Map<Long, Account> found = accounts
+			.findAll(specification(rest).and((root, q, cb) -> root.get("id").in(hits.ids())))
+			.stream()
+			.collect(Collectors.toMap(Account::getId, Function.identity()));
+		Map<Long, String> userNames = organisation.userNames();
+		Map<Long, String> unitNames = organisation.unitNames();
+		PoolSettings pool = poolSettings.load();
+		List<AccountRow> rows = hits.ids().stream().map(found::get).filter(Objects::nonNull)
+			.map(a -> row(a, userNames, unitNames, pool)).toList();
+		return new PageImpl<>(rows, pageable, hits.total() - (hits.ids().size() - rows.size()));
+	}
+
+	private static boolean hasKeyword(AccountQuery query) {
+		return !SearchTerms.parse(query.keyword()).isEmpty();
+	}
+
+	private Set<Long> ownerUnits(AccountQuery query) {
+		return query.ownerUnitId() == null ? Set.of() : organisation.unitAndDescendants(query.ownerUnitId());
 	}
 
 	/** The specification behind a list query, also used by exports so they list exactly what the user sees. */
@@ -121,13 +173,9 @@ public class CustomerManagement {
 
 	private Specification<Account> filters(AccountQuery query) {
 		Specification<Account> spec = (root, q, cb) -> cb.conjunction();
-		if (StringUtils.hasText(query.keyword())) {
-			String keyword = query.keyword().trim().toLowerCase();
-			String like = "%" + keyword + "%";
-			String pinyin = PinyinNames.full(keyword) + "%";
-			spec = spec.and((root, q, cb) -> cb.or(cb.like(root.get("name"), like), cb.like(root.get("shortName"), like),
-					cb.like(root.get("creditCode"), keyword.toUpperCase() + "%"), cb.like(root.get("nameInitials"), keyword + "%"),
-					cb.like(root.get("namePinyin"), pinyin)));
+		if (hasKeyword(query)) {
+			List<Long> ids = index.accountIds(query, currentUser.visibleRecords(), ownerUnits(query), KEYWORD_MATCH_LIMIT);
+			spec = spec.and((root, q, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids));
 		}
 		if (query.status() != null) {
 			spec = spec.and((root, q, cb) -> cb.equal(root.get("status"), query.status()));
@@ -171,8 +219,29 @@ public class CustomerManagement {
 				regions.name(account.getCityCode()), account.getOwnerUserId(), userNames.get(account.getOwnerUserId()),
 				account.getOwnerUnitId(), unitNames.get(account.getOwnerUnitId()), account.getParentId(), parentName,
 				subsidiaries, account.isKeyAccount(), account.isInPool(), account.getLastFollowUpAt(),
-				account.getNextFollowUpOn(), daysUntilPool(account, poolSettings.load()), account.getCreatedAt(),
-				account.getCreatedBy(), account.getVersion());
+				account.getNextFollowUpOn(), daysUntilPool(account, poolSettings.load()),
+				subsidiaries.isEmpty() ? null : rollup(id), account.getCreatedAt(), account.getCreatedBy(),
+				account.getVersion());
+	}
+
+	/** Ids of the account and every company below it in its group (depth-limited against bad data). */
+	@Transactional(readOnly = true)
+	public List<Long> groupIds(long id) {
+		List<Long> group = new ArrayList<>(List.of(id));
+		for (int i = 0; i < group.size() && group.size() < 10_000; i++) {
+			accounts.findByParentId(group.get(i)).forEach(child -> {
+				if (!group.contains(child.getId())) {
+					group.add(child.getId());
+				}
+			});
+		}
+		return group;
+	}
+
+	private AccountView.GroupRollup rollup(long id) {
+		List<Long> group = groupIds(id);
+		return new AccountView.GroupRollup(group.size(), contacts.countByAccountIdIn(group),
+				followUps.countByAccountIdInAndHappenedAtAfter(group, Instant.now().minus(90, ChronoUnit.DAYS)));
 	}
 
 	/** The name of an account the current user can see; for other modules' pages. */

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.keyaccount.customer.domain.Account;
+import io.keyaccount.customer.domain.Contact;
+import io.keyaccount.customer.domain.Contacts;
 import io.keyaccount.customer.domain.FollowUp;
 import io.keyaccount.customer.domain.FollowUps;
 import io.keyaccount.platform.organisation.Organisation;
@@ -31,9 +33,12 @@ public class FollowUpLog {
 
 	private final CustomerPool pool;
 
+	private final Contacts contacts;
+
 	FollowUpLog(FollowUps followUps, CustomerManagement customers, CurrentUser currentUser, Organisation organisation,
-			CustomerPool pool) {
+			CustomerPool pool, Contacts contacts) {
 		this.pool = pool;
+		this.contacts = contacts;
 		this.followUps = followUps;
 		this.customers = customers;
 		this.currentUser = currentUser;
@@ -55,9 +60,19 @@ public class FollowUpLog {
 		if (command.nextFollowUpOn() != null && command.nextFollowUpOn().isBefore(LocalDate.now())) {
 			throw new BusinessRuleException("nextFollowUpOn", "followUp.nextInPast");
 		}
+		List<Long> theirs = command.contactIds() == null ? List.of() : command.contactIds();
+		java.util.Set<Long> ofThisAccount = contacts.findByAccountIdOrderByNameAsc(accountId)
+			.stream()
+			.map(Contact::getId)
+			.collect(java.util.stream.Collectors.toSet());
+		if (!ofThisAccount.containsAll(theirs)) {
+			throw new BusinessRuleException("contactIds", "followUp.contactOfOtherAccount");
+		}
+		String contactIds = theirs.isEmpty() ? null
+				: theirs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
 		FollowUp followUp = followUps.save(new FollowUp(accountId, currentUser.require().userId(), command.kind(),
-				happenedAt, command.ourParticipants(), command.contactIds(), command.summary().trim(),
-				command.nextStep(), command.nextFollowUpOn()));
+				happenedAt, command.ourParticipants(), contactIds, command.summary().trim(), command.nextStep(),
+				command.nextFollowUpOn()));
 		account.recordFollowUp(happenedAt, command.nextFollowUpOn());
 		pool.resolveAlerts(accountId);
 		return followUp.getId();
@@ -67,19 +82,35 @@ public class FollowUpLog {
 	public List<FollowUpView> timeline(long accountId, int limit) {
 		customers.visibleAccount(accountId);
 		Map<Long, String> names = organisation.userNames();
+		Map<Long, String> contactNames = contacts.findByAccountIdOrderByNameAsc(accountId)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Contact::getId, Contact::getName));
 		return followUps.findByAccountIdOrderByHappenedAtDesc(accountId, PageRequest.of(0, limit))
 			.stream()
 			.map(f -> new FollowUpView(f.getId(), f.getKind(), f.getHappenedAt(), names.get(f.getAuthorUserId()),
-					f.getOurParticipants(), f.getSummary(), f.getNextStep(), f.getNextFollowUpOn()))
+					f.getOurParticipants(), theirNames(f.getContactIds(), contactNames), f.getSummary(),
+					f.getNextStep(), f.getNextFollowUpOn()))
 			.toList();
 	}
 
-	public record FollowUpCommand(FollowUpKind kind, Instant happenedAt, String ourParticipants, String contactIds,
+	private static String theirNames(String contactIds, Map<Long, String> contactNames) {
+		if (contactIds == null || contactIds.isBlank()) {
+			return null;
+		}
+		return java.util.Arrays.stream(contactIds.split(","))
+			.map(id -> contactNames.get(Long.valueOf(id.trim())))
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.joining("、"));
+	}
+
+	/** A follow-up to log: {@code contactIds} are the customer's people who took part. */
+	public record FollowUpCommand(FollowUpKind kind, Instant happenedAt, String ourParticipants, List<Long> contactIds,
 			String summary, String nextStep, LocalDate nextFollowUpOn) {
 	}
 
 	public record FollowUpView(long id, FollowUpKind kind, Instant happenedAt, String authorName,
-			String ourParticipants, String summary, String nextStep, LocalDate nextFollowUpOn) {
+			String ourParticipants, String theirParticipants, String summary, String nextStep,
+			LocalDate nextFollowUpOn) {
 	}
 
 }

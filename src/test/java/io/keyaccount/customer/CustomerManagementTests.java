@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import io.keyaccount.customer.FollowUpLog.FollowUpCommand;
+import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.security.KeyaccountUser;
 import io.keyaccount.platform.validation.BusinessRuleException;
 import io.keyaccount.platform.validation.ChineseIdentifiers;
@@ -44,6 +45,9 @@ class CustomerManagementTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Organisation organisation;
 
 	@BeforeEach
 	void signIn() {
@@ -106,19 +110,22 @@ class CustomerManagementTests {
 
 	@Test
 	void aTransferIsRecordedAndAHandoverMovesEveryAccountOfTheLeaver() {
-		long a = customers.create(AccountMother.account("武汉交接测试甲有限公司").facts(), userId("zhengkai"), null, true);
-		long b = customers.create(AccountMother.account("武汉交接测试乙有限公司").facts(), userId("zhengkai"), null, true);
+		long leaver = organisation.createUser(new Organisation.NewUserCommand("leaver" + System.nanoTime() % 100000,
+				"Leaver2026", new Organisation.UserProfileCommand("即将离职", null, null,
+						organisation.user(userId("zhengkai")).getUnitId(), null, null, java.util.Set.of())))
+			.getId();
+		long a = customers.create(AccountMother.account("武汉交接测试甲有限公司").facts(), leaver, null, true);
+		long b = customers.create(AccountMother.account("武汉交接测试乙有限公司").facts(), leaver, null, true);
 		customers.transfer(List.of(a), userId("huangting"), "区域调整");
 		assertThat(customers.transfersOf(a)).extracting(t -> t.getReason()).containsExactly("区域调整");
 
-		int moved = customers.handOver(userId("zhengkai"), userId("liuyang"));
+		int moved = customers.handOver(leaver, userId("liuyang"));
 
-		assertThat(moved).isGreaterThanOrEqualTo(1);
+		assertThat(moved).isEqualTo(1);
 		assertThat(customers.account(b).ownerUserId()).isEqualTo(userId("liuyang"));
 		assertThat(customers.account(a).ownerUserId()).isEqualTo(userId("huangting"));
-		assertThat(jdbc.queryForObject("select count(*) from account where owner_user_id = ? and in_pool = false",
-				Long.class, userId("zhengkai"))).isZero();
-		customers.handOver(userId("liuyang"), userId("zhengkai"));
+		assertThat(jdbc.queryForObject("select count(*) from account where owner_user_id = ?", Long.class, leaver))
+			.isZero();
 	}
 
 	@Test
@@ -181,6 +188,24 @@ class CustomerManagementTests {
 		assertThat(followUps.timeline(kept, 10)).extracting(FollowUpLog.FollowUpView::summary).contains("初次电话");
 		assertThat(customers.account(kept).facts().phone()).isEqualTo("028-66668888");
 		assertThat(customers.canSee(dup)).isFalse();
+	}
+
+	@Test
+	void aParentCompanyRollsUpItsSubsidiariesAndCannotBecomeItsOwnGrandchild() {
+		long group = customers.create(AccountMother.account("浙江光联集团测试有限公司").facts(), null, null, true);
+		long child = customers.create(AccountMother.account("杭州光联子公司测试有限公司").facts(), null, group, true);
+		long grandchild = customers.create(AccountMother.account("宁波光联孙公司测试有限公司").facts(), null, child, true);
+		contacts.add(grandchild, new ContactDetails("钱工", null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null));
+		followUps.log(child, new FollowUpCommand(FollowUpKind.CALL, null, null, null, "子公司回访", null, null));
+
+		AccountView parent = customers.account(group);
+		assertThat(parent.subsidiaries()).extracting(AccountView.AccountRef::id).containsExactly(child);
+		assertThat(parent.group()).isEqualTo(new AccountView.GroupRollup(3, 1, 1));
+		long version = parent.version();
+		assertThatThrownBy(() -> customers.update(group, parent.facts(), grandchild, version))
+			.hasMessageContaining("account.parentCycle");
+		assertThatThrownBy(() -> customers.delete(group)).hasMessageContaining("account.hasSubsidiaries");
 	}
 
 	@Test

@@ -69,13 +69,16 @@ class CustomerPagesTests {
 	@Test
 	void aSalespersonLogsAFollowUpFromTheAccountPage() throws Exception {
 		long id = jdbc.queryForObject(
-				"select min(a.id) from account a join app_user u on u.id = a.owner_user_id where u.username = 'liuyang' and a.in_pool = false",
+				"select min(a.id) from account a join app_user u on u.id = a.owner_user_id where u.username = 'liuyang' and a.in_pool = false and exists (select 1 from contact c where c.account_id = a.id)",
 				Long.class);
+		long contact = jdbc.queryForObject("select min(id) from contact where account_id = ?", Long.class, id);
+		String contactName = jdbc.queryForObject("select name from contact where id = ?", String.class, contact);
 		mvc.perform(post("/customers/accounts/" + id + "/follow-ups").with(DemoUsers.as(staff, "liuyang")).with(csrf())
-			.param("kind", "VISIT").param("summary", "现场演示光猫新品"))
+			.param("kind", "VISIT").param("summary", "现场演示光猫新品").param("contactIds", String.valueOf(contact)))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/customers/accounts/" + id).param("tab", "followups").with(DemoUsers.as(staff, "liuyang")))
-			.andExpect(content().string(containsString("现场演示光猫新品")));
+			.andExpect(content().string(containsString("现场演示光猫新品")))
+			.andExpect(content().string(containsString(contactName)));
 	}
 
 	@Test
@@ -87,6 +90,19 @@ class CustomerPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("杭州明华检索测试有限公司")))
 			.andExpect(content().string(not(containsString("<html"))));
+	}
+
+	@Test
+	void aSavedViewBringsBackTheFiltersAndOnlyForItsOwner() throws Exception {
+		mvc.perform(post("/saved-views").with(DemoUsers.as(staff, "huangting")).with(csrf())
+			.param("screen", "accounts").param("path", "/customers/accounts").param("name", "我的成交客户")
+			.param("query", "view=MINE&status=CUSTOMER&page=3"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/customers/accounts").with(DemoUsers.as(staff, "huangting")))
+			.andExpect(content().string(containsString("我的成交客户")))
+			.andExpect(content().string(containsString("/customers/accounts?view=MINE&amp;status=CUSTOMER\"")));
+		mvc.perform(get("/customers/accounts").with(DemoUsers.as(staff, "liuyang")))
+			.andExpect(content().string(not(containsString("我的成交客户"))));
 	}
 
 	@Test

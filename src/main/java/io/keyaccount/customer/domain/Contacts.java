@@ -12,4 +12,6 @@ public interface Contacts extends JpaRepository<Contact, Long>, JpaSpecification
 
 	List<Contact> findByMobileIn(Collection<String> mobiles);
 
+	long countByAccountIdIn(Collection<Long> accountIds);
+
 }

@@ -10,12 +10,12 @@ import io.keyaccount.customer.FollowUpKind;
 import io.keyaccount.customer.FollowUpLog.FollowUpCommand;
 
 record FollowUpForm(FollowUpKind kind, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime happenedAt,
-		String ourParticipants, String summary, String nextStep,
+		String ourParticipants, java.util.List<Long> contactIds, String summary, String nextStep,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate nextFollowUpOn) {
 
 	FollowUpCommand toCommand() {
 		return new FollowUpCommand(kind, happenedAt == null ? null : happenedAt.atZone(ZoneId.systemDefault()).toInstant(),
-				ourParticipants, null, summary, nextStep, nextFollowUpOn);
+				ourParticipants, contactIds, summary, nextStep, nextFollowUpOn);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +32,11 @@ public class RecycleBin {
 
 	private final AuditLog audit;
 
-	RecycleBin(JdbcTemplate jdbc, List<RecyclableType> types, AuditLog audit) {
+	private final ApplicationEventPublisher events;
+
+	RecycleBin(JdbcTemplate jdbc, List<RecyclableType> types, AuditLog audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.types = types.stream().collect(Collectors.toMap(RecyclableType::key, Function.identity(), (a, b) -> a,
 				java.util.LinkedHashMap::new));
 		this.audit = audit;
@@ -66,6 +70,7 @@ public class RecycleBin {
 		jdbc.update("update " + type.table() + " set deleted_at = null, version = version + 1, updated_at = ? "
 				+ "where id = ? and tenant_id = ?", Timestamp.from(Instant.now()), id, TenantContext.currentTenant());
 		audit.record(type.entityType(), id, AuditAction.RESTORE);
+		events.publishEvent(new RecordRestored(type.entityType(), id));
 		return name;
 	}
 
@@ -95,6 +100,13 @@ public class RecycleBin {
 			throw new NotFoundException("RecyclableType", key);
 		}
 		return type;
+	}
+
+	/**
+	 * A record came back from the recycle bin. The restore is plain SQL, so modules that keep derived copies of
+	 * their records (a search index) refresh them on this event, in the same transaction.
+	 */
+	public record RecordRestored(String entityType, long id) {
 	}
 
 	public record DeletedRecord(String typeKey, String labelKey, long id, String name, Instant deletedAt,

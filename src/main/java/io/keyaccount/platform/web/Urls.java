@@ -24,6 +24,16 @@ public class Urls {
 			.toUriString();
 	}
 
+	/** The current query string without paging and language, for saving a list view. */
+	public String query() {
+		String query = ServletUriComponentsBuilder.fromCurrentRequest()
+			.replaceQueryParam("page")
+			.replaceQueryParam("lang")
+			.build()
+			.getQuery();
+		return query == null ? "" : query;
+	}
+
 	public String page(int page, int size) {
 		return ServletUriComponentsBuilder.fromCurrentRequest()
 			.replaceQueryParam("page", page)

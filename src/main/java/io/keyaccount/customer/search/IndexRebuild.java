@@ -1,0 +1,130 @@
+package io.keyaccount.customer.search;
+
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.keyaccount.customer.domain.Account;
+import io.keyaccount.customer.domain.Contact;
+import io.keyaccount.customer.search.SearchProperties.Rebuild;
+import io.keyaccount.platform.tenancy.TenantContext;
+
+/**
+ * Rebuilds a tenant's customer index at start-up when it does not match the database: empty after an upgrade or
+ * a new install of the index, or from another time than a restored backup. "Matches" means the same number of
+ * accounts and contacts and the same most recently changed account.
+ */
+@Component
+class IndexRebuild implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);
+
+	private static final List<Class<?>> INDEXED = List.of(Account.class, Contact.class);
+
+	private final EntityManagerFactory entityManagerFactory;
+
+	private final JdbcTemplate jdbc;
+
+	private final SearchProperties properties;
+
+	IndexRebuild(EntityManagerFactory entityManagerFactory, JdbcTemplate jdbc, SearchProperties properties) {
+		this.entityManagerFactory = entityManagerFactory;
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (properties.rebuildOnStart() == Rebuild.NEVER) {
+			return;
+		}
+		for (Long tenant : jdbc.queryForList("select id from tenant order by id", Long.class)) {
+			State database = databaseState(tenant);
+			if (properties.rebuildOnStart() == Rebuild.ALWAYS || !database.equals(indexState(tenant))) {
+				rebuild(tenant, database.accounts());
+			}
+		}
+	}
+
+	/** Re-indexes every account and contact of the tenant; waits for small tenants, not for large ones. */
+	void rebuild(long tenant, long accounts) {
+		log.info("Rebuilding the customer search index of tenant {} ({} accounts)", tenant, accounts);
+		long started = System.nanoTime();
+		MassIndexer indexer = Search.mapping(entityManagerFactory)
+			.scope(INDEXED)
+			.massIndexer(tenant)
+			.threadsToLoadObjects(2)
+			.batchSizeToLoadObjects(100)
+			.purgeAllOnStart(true);
+		if (accounts < properties.waitForRebuildBelow()) {
+			try {
+				indexer.startAndWait();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			log.info("Customer search index of tenant {} rebuilt in {} ms", tenant, (System.nanoTime() - started) / 1_000_000);
+		}
+		else {
+			indexer.start().whenComplete((done, failure) -> {
+				if (failure != null) {
+					log.error("Rebuilding the customer search index of tenant {} failed", tenant, failure);
+				}
+				else {
+					log.info("Customer search index of tenant {} rebuilt in {} s", tenant, (System.nanoTime() - started) / 1_000_000_000);
+				}
+			});
+		}
+	}
+
+	private State databaseState(long tenant) {
+		Long accounts = jdbc.queryForObject(
+				"select count(*) from account where tenant_id = ? and deleted_at is null", Long.class, tenant);
+		Long contacts = jdbc.queryForObject(
+				"select count(*) from contact where tenant_id = ? and deleted_at is null", Long.class, tenant);
+		Long latest = jdbc.queryForList("""
+				select id from account where tenant_id = ? and deleted_at is null
+				order by updated_at desc, id desc fetch first 1 rows only""", Long.class, tenant)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		return new State(accounts == null ? 0 : accounts, contacts == null ? 0 : contacts, latest);
+	}
+
+	private State indexState(long tenant) {
+		return TenantContext.callAs(tenant, () -> {
+			EntityManager entityManager = entityManagerFactory.createEntityManager();
+			try {
+				var session = Search.session(entityManager);
+				long accounts = session.search(Account.class).where(f -> f.matchAll()).fetchTotalHitCount();
+				long contacts = session.search(Contact.class).where(f -> f.matchAll()).fetchTotalHitCount();
+				Long latest = session.search(Account.class)
+					.select(f -> f.id(Long.class))
+					.where(f -> f.matchAll())
+					.sort(f -> f.field(AccountDocument.UPDATED_AT).desc().then().field(AccountDocument.ID).desc())
+					.fetchHits(1)
+					.stream()
+					.findFirst()
+					.orElse(null);
+				return new State(accounts, contacts, latest);
+			}
+			finally {
+				entityManager.close();
+			}
+		});
+	}
+
+	private record State(long accounts, long contacts, Long latestAccount) {
+	}
+
+}

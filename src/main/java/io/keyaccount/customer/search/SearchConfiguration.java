@@ -1,0 +1,41 @@
+package io.keyaccount.customer.search;
+
+import java.util.Map;
+
+import org.hibernate.search.engine.environment.bean.BeanReference;
+import org.hibernate.search.mapper.pojo.tenancy.TenantIdentifierConverter;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Hibernate Search settings: the customer index mapping, the Chinese analysers, the Lucene directory, and one
+ * index shared by all tenants (documents carry the tenant id, queries filter on it).
+ */
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration implements HibernatePropertiesCustomizer {
+
+	private final SearchProperties properties;
+
+	SearchConfiguration(SearchProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public void customize(Map<String, Object> hibernate) {
+		hibernate.put("hibernate.search.mapping.process_annotations", false);
+		hibernate.put("hibernate.search.mapping.configurer", BeanReference.ofInstance(new CustomerIndexMapping()));
+		hibernate.put("hibernate.search.backend.analysis.configurer", BeanReference.ofInstance(new ChineseAnalysis()));
+		hibernate.put("hibernate.search.backend.lucene_version", "9.12.0");
+		hibernate.put("hibernate.search.backend.multi_tenancy.strategy", "discriminator");
+		hibernate.put("hibernate.search.multi_tenancy.tenant_identifier_converter",
+				BeanReference.<TenantIdentifierConverter>ofInstance(Long::valueOf));
+		if (properties.inMemory()) {
+			hibernate.put("hibernate.search.backend.directory.type", "local-heap");
+		}
+		else {
+			hibernate.put("hibernate.search.backend.directory.type", "local-filesystem");
+			hibernate.put("hibernate.search.backend.directory.root", properties.indexDirectory().toAbsolutePath().toString());
+		}
+	}
+
+}
