@@ -8,6 +8,7 @@
 # --fresh       drop the bench database and load again (otherwise a loaded database is reused)
 # --accounts N  accounts to generate (default 1000000; contacts are 3 per account)
 # --quick       short measurements, to try the script out
+# --load-only   stop once the data is loaded
 # Environment: BENCH_DATA (default bench/data), BENCH_PORT (18080), APP_JAVA (java for the app, default `java`),
 # BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432), BENCH_PG_USER (postgres).
 set -euo pipefail
@@ -16,12 +17,14 @@ DB=h2
 FRESH=0
 ACCOUNTS=1000000
 QUICK=0
+LOAD_ONLY=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 		h2|postgres) DB=$1 ;;
 		--fresh) FRESH=1 ;;
 		--accounts) ACCOUNTS=$2; shift ;;
 		--quick) QUICK=1 ;;
+		--load-only) LOAD_ONLY=1 ;;
 		*) echo "unknown argument: $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -89,7 +92,8 @@ start_app() {
 	log "starting the app on port $PORT ($DB, $($APP_JAVA -version 2>&1 | head -1))"
 	"$APP_JAVA" -jar "$JAR" --spring.profiles.active="$PROFILES" --server.port="$PORT" \
 		--spring.datasource.url="$APP_URL" --spring.datasource.username="$DB_USER" --spring.datasource.password= \
-		--logging.file.name="$DATA/app-$DB.log" ${BENCH_APP_ARGS:-} >"$DATA/app-$DB.out" 2>&1 &
+		--logging.file.name="$DATA/app-$DB.log" --keyaccount.search.index-directory="$DATA/index-$DB" \
+		${BENCH_APP_ARGS:-} >"$DATA/app-$DB.out" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 600); do
 		if curl -s "http://127.0.0.1:$PORT/actuator/health" | grep -q UP; then
@@ -131,6 +135,7 @@ log "generating and loading $ACCOUNTS accounts"
 LOAD_URL=$BENCH_URL
 [ "$DB" = h2 ] && LOAD_URL="$BENCH_URL;CACHE_SIZE=1048576"
 java -Xmx6g "${DBPROPS[@]}" -Dbench.url="$LOAD_URL" -cp "$CP" io.keyaccount.bench.LoadCustomers "$DATA" "$ACCOUNTS" 2026
+[ "$LOAD_ONLY" = 1 ] && exit 0
 
 # ---- measure: the bare SQL first (for H2 embedded in the bench's JVM, as the app embeds it), then the API
 RESULTS="$DATA/results-$DB.properties"
@@ -139,7 +144,17 @@ QUICKARG=
 log "measuring the bare SQL references"
 java -Xmx2g "${DBPROPS[@]}" -cp "$CP" io.keyaccount.bench.CustomerBench sql "$RESULTS" $QUICKARG
 start_app
+# The app rebuilds its search index at start when it does not match the database (after a load): wait for it.
+if grep -q "Rebuilding the customer search index" "$DATA/app-$DB.out"; then
+	log "the app is rebuilding its search index"
+	for _ in $(seq 1 1440); do
+		grep -q "search index of tenant .* rebuilt\|search index of tenant .* failed" "$DATA/app-$DB.out" && break
+		sleep 5
+	done
+	log "$(grep -o "Customer search index of tenant .*" "$DATA/app-$DB.out" | tail -1)"
+fi
 log "measuring the API"
-java -Xmx1g -cp "$CP" io.keyaccount.bench.CustomerBench api "$RESULTS" "http://127.0.0.1:$PORT" $QUICKARG
+java -Xmx1g -cp "$CP" io.keyaccount.bench.CustomerBench api "$RESULTS" "http://127.0.0.1:$PORT" "$DATA/index-$DB" \
+	$QUICKARG
 stop_app
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; results in ${RESULTS%.properties}.md"

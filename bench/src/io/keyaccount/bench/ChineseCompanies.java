@@ -144,15 +144,7 @@ final class ChineseCompanies {
 		int form = random.nextInt(100);
 		String suffix = form < 74 ? "有限公司" : form < 86 ? "股份有限公司" : form < 95 ? "有限责任公司" : "集团有限公司";
 		String place = random.nextInt(10) == 0 ? shortProvince(city.provinceName()) : city.name();
-		LAST_PARTS.set(new String[] { place, brand, trade.words(), suffix });
 		return place + brand + trade.words() + suffix;
-	}
-
-	private static final ThreadLocal<String[]> LAST_PARTS = new ThreadLocal<>();
-
-	/** The parts of the name {@link #companyName} last made on this thread. */
-	String[] lastNameParts() {
-		return LAST_PARTS.get();
 	}
 
 	private static String shortProvince(String province) {

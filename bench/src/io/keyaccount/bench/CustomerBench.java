@@ -53,7 +53,18 @@ public final class CustomerBench {
 		GOALS.put("list (default page, 全部)", 300);
 		GOALS.put("detail", 300);
 		GOALS.put("create", 150);
+		GOALS.put("search, 2 characters (华达 …)", 200);
+		GOALS.put("search, 4 characters (华达科技 …)", 200);
+		GOALS.put("search, pinyin initials (shhd …)", 200);
 	}
+
+	static final String[] TWO = { "华达", "明华", "信远", "恒通", "博联" };
+
+	static final String[] FOUR = { "华达科技", "明华网络", "信远信息", "恒通物流", "博联电子" };
+
+	static final String[] INITIALS = { "shhd", "bjmh", "szxy", "hzht", "gzbl" };
+
+	static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 100_000);
 
 	private CustomerBench() {
 	}
@@ -66,7 +77,7 @@ public final class CustomerBench {
 			sqlPhase(BenchDb.fromSystemProperties(), measure, results);
 		}
 		else {
-			apiPhase(args[2], measure, results);
+			apiPhase(args[2], Path.of(args[3]), measure, results);
 		}
 	}
 
@@ -111,6 +122,7 @@ public final class CustomerBench {
 		Properties out = new Properties();
 		long runStamp = Instant.now().getEpochSecond() / 60;
 		out.setProperty("run.stamp", Long.toString(runStamp));
+		out.setProperty("sql.db", db.postgres() ? "PostgreSQL COPY" : "H2 CSVREAD");
 		out.setProperty("sql.started", Instant.now().toString());
 		out.setProperty("sql.load", loadAverage());
 		List<Connection> connections = new ArrayList<>();
@@ -159,6 +171,7 @@ public final class CustomerBench {
 					"select coalesce(max(id), 0) + 1 from account where id >= 90000000 and id < 99000000"));
 			put(out, "create", measure.run("create",
 					(w, i) -> insert(connections.get(w), me, idBase + i, NewAccount.of(names, runStamp, 1, i))));
+			importReference(db, first, me, runStamp, resultsFile.getParent(), out);
 		}
 		finally {
 			for (Connection c : connections) {
@@ -168,6 +181,31 @@ public final class CustomerBench {
 		out.setProperty("sql.load.end", loadAverage());
 		try (Writer w = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
 			out.store(w, "customer bench, bare SQL phase");
+		}
+	}
+
+	/** The database's own bulk load of the rows an import of {@link #IMPORT_ROWS} rows creates; then removed. */
+	private static void importReference(BenchDb db, Connection c, BenchDb.Staff me, long runStamp, Path dir,
+			Properties out) throws Exception {
+		List<CustomerData.Owner> owners = new ArrayList<>();
+		for (String username : List.of("liuyang", "huangting", "zhengkai", "chenjing", "zhaolei")) {
+			BenchDb.Staff s = BenchDb.staff(c, username);
+			owners.add(new CustomerData.Owner(s.userId(), s.unitId(), username, 1));
+		}
+		ImportData.Files3 files = ImportData.write(dir, IMPORT_ROWS, runStamp, me, owners);
+		out.setProperty("import.file", files.upload().toString());
+		long t0 = System.nanoTime();
+		long rows = LoadCustomers.bulkLoad(db, c, "account", ImportData.ACCOUNT_COLUMNS, files.accounts());
+		rows += LoadCustomers.bulkLoad(db, c, "contact", ImportData.CONTACT_COLUMNS, files.contacts());
+		double seconds = LoadCustomers.seconds(t0);
+		System.out.printf("  %-28s %,d accounts + contacts in %.1f s: %,.0f accounts/s%n",
+				db.postgres() ? "COPY" : "CSVREAD", rows, seconds, IMPORT_ROWS / seconds);
+		out.setProperty("sql.import.seconds", Double.toString(seconds));
+		try (var s = c.createStatement()) {
+			s.executeUpdate("delete from contact where id >= " + ImportData.CONTACT_ID_BASE + " and id < "
+					+ (ImportData.CONTACT_ID_BASE + IMPORT_ROWS));
+			s.executeUpdate("delete from account where id >= " + ImportData.ACCOUNT_ID_BASE + " and id < "
+					+ (ImportData.ACCOUNT_ID_BASE + IMPORT_ROWS));
 		}
 	}
 
@@ -245,7 +283,7 @@ public final class CustomerBench {
 
 	// ---- phase 2: the API
 
-	private static void apiPhase(String baseUrl, Measure measure, Path resultsFile) throws Exception {
+	private static void apiPhase(String baseUrl, Path indexRoot, Measure measure, Path resultsFile) throws Exception {
 		Properties props = new Properties();
 		try (Reader r = Files.newBufferedReader(resultsFile, StandardCharsets.UTF_8)) {
 			props.load(r);
@@ -275,6 +313,13 @@ public final class CustomerBench {
 		}));
 		System.out.printf("create: %d of the calls were answered with a duplicate warning (422), as designed%n",
 				api.duplicateWarnings.get());
+		if (Boolean.getBoolean("bench.skipSearch")) {
+			System.out.println("search skipped (-Dbench.skipSearch=true)");
+		}
+		else {
+			searches(api, indexRoot, measure, props, results);
+		}
+		importThroughApi(api, props);
 		props.setProperty("api.load.end", loadAverage());
 		for (var e : results.entrySet()) {
 			props.setProperty("api." + e.getKey(), e.getValue().encode());
@@ -286,6 +331,58 @@ public final class CustomerBench {
 		System.out.println();
 		System.out.println(table);
 		Files.writeString(Path.of(resultsFile.toString().replace(".properties", ".md")), table);
+	}
+
+	/** Keyword searches through the API, next to the bare query on the app's index (measured here, app idle). */
+	private static void searches(Api api, Path indexRoot, Measure measure, Properties props,
+			Map<String, Measure.Result> results) throws Exception {
+		String[][] terms = { TWO, FOUR, INITIALS };
+		String[] names = GOALS.keySet().stream().filter(k -> k.startsWith("search")).toArray(String[]::new);
+		try (IndexReference index = new IndexReference(indexRoot)) {
+			System.out.printf("bare index queries (Lucene, %,d account documents)%n", index.documents());
+			for (int k = 0; k < names.length; k++) {
+				String[] t = terms[k];
+				boolean letters = k == 2;
+				props.setProperty("sql." + names[k], measure.run(names[k], (w, i) -> {
+					String term = t[(int) (i % t.length)];
+					return index.search(letters ? index.pinyin(term) : index.chinese(term)) > 0;
+				}).encode());
+			}
+		}
+		System.out.println("API searches");
+		for (int k = 0; k < names.length; k++) {
+			String[] t = terms[k];
+			results.put(names[k], measure.run(names[k], (w, i) -> api.get("/api/v1/accounts?keyword="
+					+ java.net.URLEncoder.encode(t[(int) (i % t.length)], StandardCharsets.UTF_8)) == 200));
+		}
+	}
+
+	/** One import of the upload file through the API, timed against the bulk load of the same rows. */
+	private static void importThroughApi(Api api, Properties props) throws Exception {
+		Path file = Path.of(props.getProperty("import.file"));
+		long t0 = System.nanoTime();
+		HttpResponse<String> response = api.upload("/api/v1/accounts/import?keepGoodRows=true&duplicatesConfirmed=true",
+				file);
+		double seconds = LoadCustomers.seconds(t0);
+		String body = response.body();
+		String imported = body.replaceAll("(?s).*\"importedAccounts\":(\\d+).*", "$1");
+		System.out.printf("  import through the API: HTTP %d, %s accounts imported in %.1f s%n", response.statusCode(),
+				imported, seconds);
+		props.setProperty("api.import.seconds", Double.toString(seconds));
+		props.setProperty("api.import.status", response.statusCode() + " " + imported);
+	}
+
+	static String importTable(Properties props) {
+		if (props.getProperty("api.import.seconds") == null) {
+			return "";
+		}
+		double sql = Double.parseDouble(props.getProperty("sql.import.seconds"));
+		double app = Double.parseDouble(props.getProperty("api.import.seconds"));
+		return String.format("%n| import %,d rows (CSV, one contact per row) | API | %s | speed ratio (goal ≥ 0.10) |%n"
+				+ "| --- | ---: | ---: | ---: |%n| seconds | %.1f | %.1f | %.3f %s |%n| accounts/s | %,.0f | %,.0f | |%n"
+				+ "| API answer | HTTP %s accounts imported | | |%n", IMPORT_ROWS, props.getProperty("sql.db", "bulk load"),
+				app, sql, sql / app, sql / app >= 0.1 ? "✓" : "✗", IMPORT_ROWS / app, IMPORT_ROWS / sql,
+				props.getProperty("api.import.status"));
 	}
 
 	static String table(Properties props, Map<String, Measure.Result> api) {
@@ -306,6 +403,7 @@ public final class CustomerBench {
 					a.throughput() >= goal ? "✓" : "✗", a.p99Ms(), a.p99Ms() <= 100 ? "✓" : "✗", s.throughput(),
 					a.failures()));
 		}
+		t.append(importTable(props));
 		return t.toString();
 	}
 
@@ -335,6 +433,17 @@ public final class CustomerBench {
 
 		int get(String path) throws IOException, InterruptedException {
 			return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+		}
+
+		HttpResponse<String> upload(String path, Path file) throws IOException, InterruptedException {
+			String boundary = "bench" + System.nanoTime();
+			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"accounts.csv\""
+					+ "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+			return http.send(request(path).timeout(Duration.ofMinutes(30))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(file), tail)))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 
 		HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {

@@ -188,15 +188,8 @@ final class CustomerData {
 			tags = first.equals(second) || random.nextBoolean() ? first : first + "," + second;
 		}
 		Long parent = i > 1000 && random.nextInt(100) == 0 ? id - 1 - random.nextInt(1000) : null;
-		// PinyinNames works character by character, so a name's pinyin is the concatenation of its parts' pinyin;
-		// the parts are few and repeat, so they are converted once each (by the app's own PinyinNames).
-		String[] parts = names.lastNameParts();
-		String fullPinyin = full(parts) + (shortName == null ? "" : full(brand) + full(trade.words().substring(0, 2)));
-		String nameInitials = initials(parts) + (shortName == null ? ""
-				: " " + initials(brand) + initials(trade.words().substring(0, 2)));
-		if (i % 1000 == 0) {
-			checkSameAsApp(name, shortName, fullPinyin, nameInitials);
-		}
+		String fullPinyin = PinyinNames.full(shortName == null ? name : name + " " + shortName);
+		String nameInitials = PinyinNames.initials(name) + (shortName == null ? "" : " " + PinyinNames.initials(shortName));
 		csv(out, tenantId, id, name, shortName, creditCode, trade.industry(), city.provinceCode(), city.code(), employees,
 				revenue + ".00", ownership, website, address, phone, SOURCES[random.nextInt(SOURCES.length)],
 				STATUS[random.nextInt(STATUS.length)], random.nextBoolean() ? "CENTRALISED" : "SCATTERED",
@@ -239,30 +232,13 @@ final class CustomerData {
 
 	private static final java.util.Map<String, String> INITIALS = new java.util.concurrent.ConcurrentHashMap<>();
 
-	static String full(String... parts) {
-		StringBuilder result = new StringBuilder();
-		for (String part : parts) {
-			result.append(FULL.computeIfAbsent(part, PinyinNames::full));
-		}
-		return result.toString();
+	/** A person's name in pinyin, as {@code Contact.describe} stores it; names repeat, so each is converted once. */
+	static String full(String name) {
+		return FULL.computeIfAbsent(name, PinyinNames::full);
 	}
 
-	static String initials(String... parts) {
-		StringBuilder result = new StringBuilder();
-		for (String part : parts) {
-			result.append(INITIALS.computeIfAbsent(part, PinyinNames::initials));
-		}
-		return result.toString();
-	}
-
-	/** What {@code Account.describe} stores, computed directly by the app's class, must equal the shortcut. */
-	private static void checkSameAsApp(String name, String shortName, String fullPinyin, String nameInitials) {
-		String expectedFull = PinyinNames.full(shortName == null ? name : name + " " + shortName);
-		String expectedInitials = PinyinNames.initials(name)
-				+ (shortName == null ? "" : " " + PinyinNames.initials(shortName));
-		if (!expectedFull.equals(fullPinyin) || !expectedInitials.equals(nameInitials)) {
-			throw new IllegalStateException("pinyin differs from the app's for " + name + ": " + fullPinyin);
-		}
+	static String initials(String name) {
+		return INITIALS.computeIfAbsent(name, PinyinNames::initials);
 	}
 
 	private static String pick(Random random, int bound, int[] limits, String[] values) {
