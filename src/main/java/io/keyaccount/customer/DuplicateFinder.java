@@ -47,7 +47,10 @@ public class DuplicateFinder {
 		String normalized = CompanyNames.normalize(facts.name());
 		if (normalized.length() >= 2) {
 			String prefix = normalized.substring(0, Math.min(2, normalized.length())) + "%";
-			for (Account a : accounts.findNameCandidates(normalized, prefix)) {
+			int half = normalized.length() / 2;
+			for (Account a : accounts.findNameCandidates(normalized, prefix, normalized.length() - 1,
+					normalized.length() + 1, normalized.substring(0, half) + "%", "%" + normalized.substring(half),
+					"%" + normalized + "%")) {
 				if (CompanyNames.similar(a.getName(), facts.name())) {
 					found.putIfAbsent(a.getId(), candidate(a, DuplicateReason.NAME, owners));
 				}

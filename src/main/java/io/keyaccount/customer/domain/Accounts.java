@@ -16,8 +16,21 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 
 	List<Account> findByOwnerUserIdAndInPoolFalse(Long ownerUserId);
 
-	@Query("select a from Account a where a.normalizedName = :normalized or a.normalizedName like :prefix")
-	List<Account> findNameCandidates(String normalized, String prefix);
+	/**
+	 * Accounts whose normalised name may be {@link CompanyNames#similar similar} to {@code normalized}: the same name,
+	 * or the same first characters ({@code prefix}) and either one character apart at most (then the name is one
+	 * longer, shorter or as long, and keeps the first half ({@code head}) or the second half ({@code tail})), or one
+	 * name containing the other. The database applies these necessary conditions, so that a prefix shared by a
+	 * whole city's companies (上海…) does not load tens of thousands of accounts to compare them one by one.
+	 */
+	@Query("""
+			select a from Account a where a.normalizedName = :normalized
+			or (a.normalizedName like :prefix
+			    and (length(a.normalizedName) between :shortest and :longest
+			         and (a.normalizedName like :head or a.normalizedName like :tail)
+			         or a.normalizedName like :containing or locate(a.normalizedName, :normalized) > 0))""")
+	List<Account> findNameCandidates(String normalized, String prefix, int shortest, int longest, String head,
+			String tail, String containing);
 
 	@Query("select a from Account a where a.phone in :phones")
 	List<Account> findByPhones(Collection<String> phones);

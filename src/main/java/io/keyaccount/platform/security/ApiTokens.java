@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,6 +24,9 @@ import io.keyaccount.platform.validation.BusinessRuleException;
 public class ApiTokens {
 
 	static final String PREFIX = "ka_";
+
+	/** How exactly {@code last_used_at} follows the calls made with a token. */
+	static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
 	private final ApiTokenRepository repository;
 
@@ -74,7 +78,11 @@ public class ApiTokens {
 		if (users.isEmpty()) {
 			return Optional.empty();
 		}
-		jdbc.update("update api_token set last_used_at = ? where token_hash = ?", now, hash);
+		// At most one write a minute per token: a read-only API call should not wait for a disk write.
+		jdbc.update("""
+				update api_token set last_used_at = ?
+				where token_hash = ? and (last_used_at is null or last_used_at < ?)""", now, hash,
+				Timestamp.from(now.toInstant().minus(LAST_USED_PRECISION)));
 		return Optional.of(users.get(0));
 	}
 

@@ -1,0 +1,462 @@
+package io.keyaccount.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import io.keyaccount.customer.domain.CompanyNames;
+import io.keyaccount.customer.domain.PinyinNames;
+
+/**
+ * Measures the customer module in two phases of one run. {@code sql}: the bare SQL each API call stands for, over
+ * JDBC (for H2 embedded in this JVM, before the app starts, as the app itself embeds it). {@code api}: the same
+ * calls through the running app's REST API with a personal API token; prints the table with the ratios.
+ *
+ * <pre>CustomerBench sql|api &lt;results.properties&gt; [baseUrl] [--quick]</pre>
+ */
+public final class CustomerBench {
+
+	/** Provinces with the most generated accounts (上海 北京 广东 浙江 江苏 四川 重庆 湖北 山东 福建). */
+	static final String[] PROVINCES = { "310000", "110000", "440000", "330000", "320000", "510000", "500000", "420000",
+			"370000", "350000" };
+
+	static final String[] STATUSES = { "CUSTOMER", "POTENTIAL", "INTENT", "DORMANT", "LOST" };
+
+	/** Scenario → goal (requests per second under 8 connections), in table order. */
+	static final Map<String, Integer> GOALS = new LinkedHashMap<>();
+
+	static {
+		GOALS.put("list (filtered, sorted)", 300);
+		GOALS.put("list (default page, 全部)", 300);
+		GOALS.put("detail", 300);
+		GOALS.put("create", 150);
+		GOALS.put("search, 2 characters (华达 …)", 200);
+		GOALS.put("search, 4 characters (华达科技 …)", 200);
+		GOALS.put("search, pinyin initials (shhd …)", 200);
+	}
+
+	static final String[] TWO = { "华达", "明华", "信远", "恒通", "博联" };
+
+	static final String[] FOUR = { "华达科技", "明华网络", "信远信息", "恒通物流", "博联电子" };
+
+	static final String[] INITIALS = { "shhd", "bjmh", "szxy", "hzht", "gzbl" };
+
+	static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 100_000);
+
+	private CustomerBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean quick = List.of(args).contains("--quick");
+		Path results = Path.of(args[1]);
+		Measure measure = new Measure(Measure.Settings.of(quick));
+		if (args[0].equals("sql")) {
+			sqlPhase(BenchDb.fromSystemProperties(), measure, results);
+		}
+		else {
+			apiPhase(args[2], Path.of(args[3]), measure, results);
+		}
+	}
+
+	// ---- parameters shared by both phases
+
+	/** Province and status rotate (50 combinations), so no database can answer from a cached result. */
+	static String listFilter(long i) {
+		return "provinceCode=" + PROVINCES[(int) (i % PROVINCES.length)] + "&status="
+				+ STATUSES[(int) (i / PROVINCES.length % STATUSES.length)] + "&sort=createdAt&dir=desc&size=20";
+	}
+
+	/** A new account for create call {@code i}; {@code stream} keeps the reference's and the API's rows apart. */
+	record NewAccount(String name, String shortName, String creditCode, String industry, String provinceCode,
+			String cityCode, int employees, long revenue, String address, String phone) {
+
+		static NewAccount of(ChineseCompanies names, long runStamp, int stream, long i) {
+			Random random = new Random(runStamp * 31 + stream * 1_000_003L + i);
+			ChineseCompanies.City city = names.city(random);
+			String brand = names.brand(random);
+			ChineseCompanies.Trade trade = names.trade(random);
+			long serial = 2_000_000_000L + (runStamp % 100_000) * 100_000 * 2 + stream * 100_000L + i % 100_000;
+			int employees = 10 + random.nextInt(500);
+			return new NewAccount(names.companyName(city, brand, trade, random), brand + trade.words().substring(0, 2),
+					ChineseCompanies.creditCode(city.code(), serial), trade.industry(), city.provinceCode(), city.code(),
+					employees, employees * 300_000L, city.name() + "市高新区科技路" + (1 + random.nextInt(999)) + "号",
+					"0571-8" + (1000000 + random.nextInt(8999999)));
+		}
+
+		String json() {
+			return "{\"name\":\"" + name + "\",\"shortName\":\"" + shortName + "\",\"creditCode\":\"" + creditCode
+					+ "\",\"industry\":\"" + industry + "\",\"provinceCode\":\"" + provinceCode + "\",\"cityCode\":\""
+					+ cityCode + "\",\"employees\":" + employees + ",\"annualRevenue\":" + revenue + ",\"ownershipType\":"
+					+ "\"PRIVATE\",\"address\":\"" + address + "\",\"phone\":\"" + phone + "\",\"source\":\"WEBSITE\","
+					+ "\"status\":\"POTENTIAL\",\"tags\":[\"展会线索\"]}";
+		}
+
+	}
+
+	// ---- phase 1: the bare SQL
+
+	private static void sqlPhase(BenchDb db, Measure measure, Path resultsFile) throws Exception {
+		Properties out = new Properties();
+		long runStamp = Instant.now().getEpochSecond() / 60;
+		out.setProperty("run.stamp", Long.toString(runStamp));
+		out.setProperty("sql.db", db.postgres() ? "PostgreSQL COPY" : "H2 CSVREAD");
+		out.setProperty("sql.started", Instant.now().toString());
+		out.setProperty("sql.load", loadAverage());
+		List<Connection> connections = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			connections.add(db.connect());
+		}
+		try {
+			Connection first = connections.get(0);
+			BenchDb.Staff me = BenchDb.staff(first, BenchDb.BENCH_USER);
+			List<Long> ids = detailIds(first, me);
+			out.setProperty("detail.ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+			out.setProperty("accounts", Long.toString(BenchDb.scalar(first, "select count(*) from account")));
+			out.setProperty("contacts", Long.toString(BenchDb.scalar(first, "select count(*) from contact")));
+			System.out.printf("bare SQL over JDBC (%s), %s accounts, %s contacts%n", db.kind, out.get("accounts"),
+					out.get("contacts"));
+			String scope = "a.tenant_id = ? and a.deleted_at is null and (a.owner_user_id = ? or a.owner_unit_id in ("
+					+ String.join(",", Collections.nCopies(me.visibleUnits().size(), "?")) + ") or a.id in "
+					+ "(select m.account_id from account_team_member m where m.tenant_id = ? and m.user_id = ? "
+					+ "and m.deleted_at is null)) and a.in_pool = false";
+			List<Object> scopeArgs = new ArrayList<>(List.of(me.tenantId(), me.userId()));
+			scopeArgs.addAll(me.visibleUnits());
+			scopeArgs.addAll(List.of(me.tenantId(), me.userId()));
+			String page = db.postgres() ? " limit 20 offset 0" : " offset 0 rows fetch first 20 rows only";
+
+			String filtered = scope + " and a.status = ? and a.province_code = ?";
+			put(out, "list (filtered, sorted)", measure.run("list (filtered, sorted)", (w, i) -> {
+				List<Object> args = new ArrayList<>(scopeArgs);
+				args.add(STATUSES[(int) (i / PROVINCES.length % STATUSES.length)]);
+				args.add(PROVINCES[(int) (i % PROVINCES.length)]);
+				Connection c = connections.get(w);
+				return rows(c, "select a.* from account a where " + filtered + " order by a.created_at desc" + page,
+						args) > 0 && count(c, "select count(a.id) from account a where " + filtered, args) > 0;
+			}));
+			put(out, "list (default page, 全部)", measure.run("list (default page, 全部)", (w, i) -> {
+				Connection c = connections.get(w);
+				String nth = db.postgres() ? " limit 20 offset " + i % 10 * 20
+						: " offset " + i % 10 * 20 + " rows fetch first 20 rows only";
+				return rows(c, "select a.* from account a where " + scope + " order by a.updated_at desc" + nth,
+						scopeArgs) > 0 && count(c, "select count(a.id) from account a where " + scope, scopeArgs) > 0;
+			}));
+			put(out, "detail", measure.run("detail", (w, i) -> rows(connections.get(w),
+					"select a.* from account a where a.id = ? and a.tenant_id = ? and a.deleted_at is null",
+					List.of(ids.get((int) (i % ids.size())), me.tenantId())) == 1));
+			ChineseCompanies names = new ChineseCompanies();
+			long idBase = Math.max(90_000_000L, BenchDb.scalar(first,
+					"select coalesce(max(id), 0) + 1 from account where id >= 90000000 and id < 99000000"));
+			put(out, "create", measure.run("create",
+					(w, i) -> insert(connections.get(w), me, idBase + i, NewAccount.of(names, runStamp, 1, i))));
+			importReference(db, first, me, runStamp, resultsFile.getParent(), out);
+		}
+		finally {
+			for (Connection c : connections) {
+				c.close();
+			}
+		}
+		out.setProperty("sql.load.end", loadAverage());
+		try (Writer w = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
+			out.store(w, "customer bench, bare SQL phase");
+		}
+	}
+
+	/** The database's own bulk load of the rows an import of {@link #IMPORT_ROWS} rows creates; then removed. */
+	private static void importReference(BenchDb db, Connection c, BenchDb.Staff me, long runStamp, Path dir,
+			Properties out) throws Exception {
+		List<CustomerData.Owner> owners = new ArrayList<>();
+		for (String username : List.of("liuyang", "huangting", "zhengkai", "chenjing", "zhaolei")) {
+			BenchDb.Staff s = BenchDb.staff(c, username);
+			owners.add(new CustomerData.Owner(s.userId(), s.unitId(), username, 1));
+		}
+		ImportData.Files3 files = ImportData.write(dir, IMPORT_ROWS, runStamp, me, owners);
+		out.setProperty("import.file", files.upload().toString());
+		long t0 = System.nanoTime();
+		long rows = LoadCustomers.bulkLoad(db, c, "account", ImportData.ACCOUNT_COLUMNS, files.accounts());
+		rows += LoadCustomers.bulkLoad(db, c, "contact", ImportData.CONTACT_COLUMNS, files.contacts());
+		double seconds = LoadCustomers.seconds(t0);
+		System.out.printf("  %-28s %,d accounts + contacts in %.1f s: %,.0f accounts/s%n",
+				db.postgres() ? "COPY" : "CSVREAD", rows, seconds, IMPORT_ROWS / seconds);
+		out.setProperty("sql.import.seconds", Double.toString(seconds));
+		try (var s = c.createStatement()) {
+			s.executeUpdate("delete from contact where id >= " + ImportData.CONTACT_ID_BASE + " and id < "
+					+ (ImportData.CONTACT_ID_BASE + IMPORT_ROWS));
+			s.executeUpdate("delete from account where id >= " + ImportData.ACCOUNT_ID_BASE + " and id < "
+					+ (ImportData.ACCOUNT_ID_BASE + IMPORT_ROWS));
+		}
+	}
+
+	/** Accounts the bench user sees: every 97th bench account of the sales units, in id order. */
+	private static List<Long> detailIds(Connection c, BenchDb.Staff me) throws SQLException {
+		List<Long> ids = new ArrayList<>();
+		String units = me.visibleUnits().stream().map(String::valueOf).collect(Collectors.joining(","));
+		try (PreparedStatement s = c.prepareStatement("select id from account where id >= " + CustomerData.ACCOUNT_ID_BASE
+				+ " and id < " + CustomerData.CONTACT_ID_BASE + " and mod(id, 97) = 0 and owner_unit_id in (" + units
+				+ ") and in_pool = false and deleted_at is null order by id");
+				ResultSet rs = s.executeQuery()) {
+			while (rs.next() && ids.size() < 5000) {
+				ids.add(rs.getLong(1));
+			}
+		}
+		Collections.shuffle(ids, new Random(7));
+		return ids;
+	}
+
+	private static int rows(Connection c, String sql, List<Object> args) throws SQLException {
+		try (PreparedStatement s = c.prepareStatement(sql)) {
+			bind(s, args);
+			int n = 0;
+			try (ResultSet rs = s.executeQuery()) {
+				int columns = rs.getMetaData().getColumnCount();
+				while (rs.next()) {
+					for (int k = 1; k <= columns; k++) {
+						rs.getObject(k);
+					}
+					n++;
+				}
+			}
+			return n;
+		}
+	}
+
+	private static long count(Connection c, String sql, List<Object> args) throws SQLException {
+		try (PreparedStatement s = c.prepareStatement(sql)) {
+			bind(s, args);
+			try (ResultSet rs = s.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
+		for (int k = 0; k < args.size(); k++) {
+			s.setObject(k + 1, args.get(k));
+		}
+	}
+
+	/** The row the app writes for a created account, in one autocommitted INSERT. */
+	private static boolean insert(Connection c, BenchDb.Staff me, long id, NewAccount a) throws SQLException {
+		try (PreparedStatement s = c.prepareStatement("""
+				insert into account (tenant_id, id, name, short_name, credit_code, industry, province_code, city_code,
+				  employees, annual_revenue, ownership_type, address, phone, source, status, tags, key_account, in_pool,
+				  normalized_name, name_pinyin, name_initials, owner_user_id, owner_unit_id, created_at, created_by,
+				  updated_at, updated_by, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PRIVATE', ?, ?, 'WEBSITE', 'POTENTIAL', '展会线索', false, false,
+				  ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
+			Timestamp now = Timestamp.from(Instant.now());
+			bind(s, List.of(me.tenantId(), id, a.name(), a.shortName(), a.creditCode(), a.industry(), a.provinceCode(),
+					a.cityCode(), a.employees(), BigDecimal.valueOf(a.revenue()), a.address(), a.phone(),
+					CompanyNames.normalize(a.name()), PinyinNames.full(a.name() + " " + a.shortName()),
+					PinyinNames.initials(a.name()) + " " + PinyinNames.initials(a.shortName()), me.userId(), me.unitId(),
+					now, BenchDb.BENCH_USER, now, BenchDb.BENCH_USER));
+			return s.executeUpdate() == 1;
+		}
+	}
+
+	private static void put(Properties out, String scenario, Measure.Result result) {
+		out.setProperty("sql." + scenario, result.encode());
+	}
+
+	// ---- phase 2: the API
+
+	private static void apiPhase(String baseUrl, Path indexRoot, Measure measure, Path resultsFile) throws Exception {
+		Properties props = new Properties();
+		try (Reader r = Files.newBufferedReader(resultsFile, StandardCharsets.UTF_8)) {
+			props.load(r);
+		}
+		props.setProperty("api.load", loadAverage());
+		long runStamp = Long.parseLong(props.getProperty("run.stamp"));
+		List<Long> ids = List.of(props.getProperty("detail.ids").split(",")).stream().map(Long::valueOf).toList();
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10)).build();
+		Api api = new Api(http, baseUrl);
+		System.out.printf("API over HTTP at %s as %s%n", baseUrl, BenchDb.BENCH_USER);
+		Map<String, Measure.Result> results = new LinkedHashMap<>();
+		results.put("list (filtered, sorted)", measure.run("list (filtered, sorted)",
+				(w, i) -> api.get("/api/v1/accounts?" + listFilter(i)) == 200));
+		results.put("list (default page, 全部)", measure.run("list (default page, 全部)",
+				(w, i) -> api.get("/api/v1/accounts?page=" + i % 10) == 200));
+		results.put("detail", measure.run("detail",
+				(w, i) -> api.get("/api/v1/accounts/" + ids.get((int) (i % ids.size()))) == 200));
+		ChineseCompanies names = new ChineseCompanies();
+		results.put("create", measure.run("create", (w, i) -> {
+			HttpResponse<String> response = api.post("/api/v1/accounts", NewAccount.of(names, runStamp, 2, i).json());
+			if (response.statusCode() == 422 && response.body().contains("account.possibleDuplicates")) {
+				api.duplicateWarnings.incrementAndGet();
+				return true;
+			}
+			return response.statusCode() == 201;
+		}));
+		System.out.printf("create: %d of the calls were answered with a duplicate warning (422), as designed%n",
+				api.duplicateWarnings.get());
+		if (Boolean.getBoolean("bench.skipSearch")) {
+			System.out.println("search skipped (-Dbench.skipSearch=true)");
+		}
+		else {
+			searches(api, indexRoot, measure, props, results);
+		}
+		importThroughApi(api, props);
+		props.setProperty("api.load.end", loadAverage());
+		for (var e : results.entrySet()) {
+			props.setProperty("api." + e.getKey(), e.getValue().encode());
+		}
+		try (Writer w = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
+			props.store(w, "customer bench");
+		}
+		String table = table(props, results);
+		System.out.println();
+		System.out.println(table);
+		Files.writeString(Path.of(resultsFile.toString().replace(".properties", ".md")), table);
+	}
+
+	/** Keyword searches through the API, next to the bare query on the app's index (measured here, app idle). */
+	private static void searches(Api api, Path indexRoot, Measure measure, Properties props,
+			Map<String, Measure.Result> results) throws Exception {
+		String[][] terms = { TWO, FOUR, INITIALS };
+		String[] names = GOALS.keySet().stream().filter(k -> k.startsWith("search")).toArray(String[]::new);
+		try (IndexReference index = new IndexReference(indexRoot)) {
+			System.out.printf("bare index queries (Lucene, %,d account documents)%n", index.documents());
+			for (int k = 0; k < names.length; k++) {
+				String[] t = terms[k];
+				boolean letters = k == 2;
+				props.setProperty("sql." + names[k], measure.run(names[k], (w, i) -> {
+					String term = t[(int) (i % t.length)];
+					return index.search(letters ? index.pinyin(term) : index.chinese(term)) > 0;
+				}).encode());
+			}
+		}
+		System.out.println("API searches");
+		for (int k = 0; k < names.length; k++) {
+			String[] t = terms[k];
+			results.put(names[k], measure.run(names[k], (w, i) -> api.get("/api/v1/accounts?keyword="
+					+ java.net.URLEncoder.encode(t[(int) (i % t.length)], StandardCharsets.UTF_8)) == 200));
+		}
+	}
+
+	/** One import of the upload file through the API, timed against the bulk load of the same rows. */
+	private static void importThroughApi(Api api, Properties props) throws Exception {
+		Path file = Path.of(props.getProperty("import.file"));
+		long t0 = System.nanoTime();
+		HttpResponse<String> response = api.upload("/api/v1/accounts/import?keepGoodRows=true&duplicatesConfirmed=true",
+				file);
+		double seconds = LoadCustomers.seconds(t0);
+		String body = response.body();
+		String imported = body.replaceAll("(?s).*\"importedAccounts\":(\\d+).*", "$1");
+		System.out.printf("  import through the API: HTTP %d, %s accounts imported in %.1f s%n", response.statusCode(),
+				imported, seconds);
+		props.setProperty("api.import.seconds", Double.toString(seconds));
+		props.setProperty("api.import.status", response.statusCode() + " " + imported);
+	}
+
+	static String importTable(Properties props) {
+		if (props.getProperty("api.import.seconds") == null) {
+			return "";
+		}
+		double sql = Double.parseDouble(props.getProperty("sql.import.seconds"));
+		double app = Double.parseDouble(props.getProperty("api.import.seconds"));
+		return String.format("%n| import %,d rows (CSV, one contact per row) | API | %s | speed ratio (goal ≥ 0.10) |%n"
+				+ "| --- | ---: | ---: | ---: |%n| seconds | %.1f | %.1f | %.3f %s |%n| accounts/s | %,.0f | %,.0f | |%n"
+				+ "| API answer | HTTP %s accounts imported | | |%n", IMPORT_ROWS, props.getProperty("sql.db", "bulk load"),
+				app, sql, sql / app, sql / app >= 0.1 ? "✓" : "✗", IMPORT_ROWS / app, IMPORT_ROWS / sql,
+				props.getProperty("api.import.status"));
+	}
+
+	static String table(Properties props, Map<String, Measure.Result> api) {
+		StringBuilder t = new StringBuilder();
+		t.append(String.format("%s accounts, %s contacts; load average %s (SQL phase) → %s (API phase) → %s (end)%n%n",
+				props.getProperty("accounts"), props.getProperty("contacts"), props.getProperty("sql.load"),
+				props.getProperty("api.load"), props.getProperty("api.load.end")));
+		t.append("| scenario | API median ms | SQL median ms | ratio (goal ≤ 5×) | API req/s, 8 conn (goal) | API p99 ms (goal ≤ 100) "
+				+ "| SQL req/s, 8 conn | failed |\n");
+		t.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		for (var e : api.entrySet()) {
+			Measure.Result a = e.getValue();
+			Measure.Result s = Measure.Result.decode(props.getProperty("sql." + e.getKey()));
+			double ratio = a.medianMs() / s.medianMs();
+			int goal = GOALS.get(e.getKey());
+			t.append(String.format("| %s | %.2f | %.2f | %.1f× %s | %.0f (%d) %s | %.1f %s | %.0f | %d |%n", e.getKey(),
+					a.medianMs(), s.medianMs(), ratio, ratio <= 5 ? "✓" : "✗", a.throughput(), goal,
+					a.throughput() >= goal ? "✓" : "✗", a.p99Ms(), a.p99Ms() <= 100 ? "✓" : "✗", s.throughput(),
+					a.failures()));
+		}
+		t.append(importTable(props));
+		return t.toString();
+	}
+
+	static String loadAverage() {
+		try {
+			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+	/** The bench user's HTTP calls, with the personal API token. */
+	static final class Api {
+
+		private final HttpClient http;
+
+		private final String base;
+
+		final java.util.concurrent.atomic.AtomicLong duplicateWarnings = new java.util.concurrent.atomic.AtomicLong();
+
+		Api(HttpClient http, String base) {
+			this.http = http;
+			this.base = base;
+		}
+
+		int get(String path) throws IOException, InterruptedException {
+			return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+		}
+
+		HttpResponse<String> upload(String path, Path file) throws IOException, InterruptedException {
+			String boundary = "bench" + System.nanoTime();
+			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"accounts.csv\""
+					+ "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+			return http.send(request(path).timeout(Duration.ofMinutes(30))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(file), tail)))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+
+		HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+			return http.send(request(path).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+
+		private HttpRequest.Builder request(String path) {
+			return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+				.header("Authorization", "Bearer " + BenchDb.TOKEN).header("Accept", "application/json");
+		}
+
+	}
+
+}

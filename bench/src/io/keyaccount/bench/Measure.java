@@ -1,0 +1,130 @@
+package io.keyaccount.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How the bench measures one scenario: the single-request median (sequential, after a warm-up) and the throughput
+ * and p99 latency of 8 concurrent callers. Every loop is bounded in count and time.
+ */
+final class Measure {
+
+	/** One call of a scenario; {@code i} picks the parameters, the same i giving the same parameters everywhere. */
+	interface Call {
+
+		/** Makes the call; returns false when the answer was not the expected one. */
+		boolean run(int worker, long i) throws Exception;
+
+	}
+
+	record Settings(double warmupSeconds, int singleRequests, double singleMaxSeconds, double loadWarmupSeconds,
+			double loadSeconds, int connections) {
+
+		static Settings of(boolean quick) {
+			return quick ? new Settings(2, 30, 5, 1, 4, 8) : new Settings(8, 300, 25, 4, 20, 8);
+		}
+
+	}
+
+	record Result(double medianMs, int singleCount, double throughput, double p99Ms, long loadCount, long failures) {
+
+		String encode() {
+			return medianMs + "," + singleCount + "," + throughput + "," + p99Ms + "," + loadCount + "," + failures;
+		}
+
+		static Result decode(String text) {
+			String[] p = text.split(",");
+			return new Result(Double.parseDouble(p[0]), Integer.parseInt(p[1]), Double.parseDouble(p[2]),
+					Double.parseDouble(p[3]), Long.parseLong(p[4]), Long.parseLong(p[5]));
+		}
+
+	}
+
+	private final Settings settings;
+
+	/** The next parameter index: warm-up, single and load calls never repeat an index (creates need that). */
+	private final AtomicLong sequence = new AtomicLong();
+
+	Measure(Settings settings) {
+		this.settings = settings;
+	}
+
+	Result run(String name, Call call) throws Exception {
+		AtomicLong failures = new AtomicLong();
+		long deadline = System.nanoTime() + (long) (settings.warmupSeconds() * 1e9);
+		while (System.nanoTime() < deadline) {
+			count(call.run(0, sequence.getAndIncrement()), failures);
+		}
+		List<Long> single = new ArrayList<>();
+		deadline = System.nanoTime() + (long) (settings.singleMaxSeconds() * 1e9);
+		while (single.size() < settings.singleRequests() && (System.nanoTime() < deadline || single.size() < 10)) {
+			long t0 = System.nanoTime();
+			count(call.run(0, sequence.getAndIncrement()), failures);
+			single.add(System.nanoTime() - t0);
+		}
+		double median = percentile(single.stream().mapToLong(Long::longValue).toArray(), 50) / 1e6;
+		concurrently(call, settings.loadWarmupSeconds(), failures);
+		failures.set(0);
+		long t0 = System.nanoTime();
+		long[] latencies = concurrently(call, settings.loadSeconds(), failures);
+		double elapsed = (System.nanoTime() - t0) / 1e9;
+		Result result = new Result(median, single.size(), latencies.length / elapsed, percentile(latencies, 99) / 1e6,
+				latencies.length, failures.get());
+		System.out.printf("  %-28s median %8.2f ms (n=%d)   %8.1f req/s   p99 %8.2f ms   (n=%d, failed %d)%n", name,
+				result.medianMs(), result.singleCount(), result.throughput(), result.p99Ms(), result.loadCount(),
+				result.failures());
+		return result;
+	}
+
+	private long[] concurrently(Call call, double seconds, AtomicLong failures) throws InterruptedException {
+		int n = settings.connections();
+		long deadline = System.nanoTime() + (long) (seconds * 1e9);
+		long[][] perWorker = new long[n][];
+		Thread[] threads = new Thread[n];
+		for (int w = 0; w < n; w++) {
+			int worker = w;
+			threads[w] = new Thread(() -> {
+				long[] lat = new long[1024];
+				int count = 0;
+				while (System.nanoTime() < deadline) {
+					long t0 = System.nanoTime();
+					try {
+						count(call.run(worker, sequence.getAndIncrement()), failures);
+					}
+					catch (Exception ex) {
+						failures.incrementAndGet();
+					}
+					if (count == lat.length) {
+						lat = Arrays.copyOf(lat, count * 2);
+					}
+					lat[count++] = System.nanoTime() - t0;
+				}
+				perWorker[worker] = Arrays.copyOf(lat, count);
+			});
+			threads[w].start();
+		}
+		for (Thread t : threads) {
+			t.join();
+		}
+		return Arrays.stream(perWorker).flatMapToLong(Arrays::stream).toArray();
+	}
+
+	private static void count(boolean ok, AtomicLong failures) {
+		if (!ok) {
+			failures.incrementAndGet();
+		}
+	}
+
+	static double percentile(long[] values, double p) {
+		if (values.length == 0) {
+			return Double.NaN;
+		}
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+}
