@@ -170,7 +170,13 @@ public class Rescoring {
 				+ quarters + " from (select account_id, " + day + " as d, cast(sum(amount) as double precision) as amt,"
 				+ " cast(sum(coalesce(margin, amount * ?)) as double precision) as mg from value_transaction where tenant_id = ?"
 				+ " and deleted_at is null and occurred_on <= ? group by account_id, occurred_on) days group by account_id";
-		readOnly.executeWithoutResult(status -> jdbc.query(con -> {
+		readOnly.executeWithoutResult(status -> {
+			if (postgres()) {
+				// streamed through a cursor, which PostgreSQL would plan for the first rows fast (a sorted group
+				// aggregate); every row is read, so plan for all of them (a hash aggregate)
+				jdbc.execute("set local cursor_tuple_fraction = 1.0");
+			}
+			jdbc.query(con -> {
 			PreparedStatement ps = con.prepareStatement(sql);
 			ps.setFetchSize(10_000);
 			ps.setBigDecimal(1, BigDecimal.valueOf(settings.defaultMarginRate()));
@@ -184,7 +190,8 @@ public class Rescoring {
 			engine.addAccount(rs.getLong(1), purchaseDays, (int) (first / FIRST_DAY_SCALE),
 					(first % FIRST_DAY_SCALE) / 100.0, rs.getInt(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8),
 					rs.getDouble(9), rs.getDouble(10), mask, rs.getLong(2));
-		}));
+			});
+		});
 	}
 
 	private boolean postgres() {
