@@ -143,6 +143,48 @@ public final class ValueEngine {
 		return true;
 	}
 
+	/**
+	 * One account's ledger, already condensed by the database: purchase days (days with a positive net amount),
+	 * the first and last of them, the amount of the first, their total, all days' revenue and margin (refunds
+	 * included), the same within the current window, and a bit per recent quarter (bit q: a purchase q quarters of
+	 * 91 days back). Equivalent to {@link #addDay} for each of its {@code days} days.
+	 *
+	 * @return whether the account is scored
+	 */
+	public boolean addAccount(long accountId, int purchaseDays, int first, double firstAmount, int last,
+			double purchaseTotal, double revenueTotal, double marginTotal, double windowRevenueTotal,
+			double windowMarginTotal, int quarterMask, long days) {
+		int i = indexOf(accountId);
+		if (i < 0) {
+			return false;
+		}
+		daysRead += days;
+		revenue[i] += revenueTotal;
+		margin[i] += marginTotal;
+		windowRevenue[i] += windowRevenueTotal;
+		windowMargin[i] += windowMarginTotal;
+		if (purchaseDays > 0) {
+			purchases[i] += purchaseDays;
+			purchaseAmount[i] += purchaseTotal;
+			if (firstDay[i] == NO_DAY || first < firstDay[i]) {
+				firstDay[i] = first;
+				firstDayAmount[i] = firstAmount;
+			}
+			lastDay[i] = Math.max(lastDay[i], last);
+			recentQuarters[i] |= quarterMask;
+		}
+		return true;
+	}
+
+	/** The as-of date as an epoch day, and the last day before the current window. */
+	public int asOfDay() {
+		return asOfDay;
+	}
+
+	public int windowStartDay() {
+		return windowStartDay;
+	}
+
 	public long daysRead() {
 		return daysRead;
 	}
