@@ -2,9 +2,8 @@ package io.keyaccount.platform.setup;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.keyaccount.platform.setup.Installation.InstallCommand;
@@ -12,9 +11,13 @@ import io.keyaccount.platform.setup.Installation.InstallCommand;
 /**
  * Installs at start-up when configuration says so: the demo company ({@code demo} profile), or an
  * administrator named in {@code keyaccount.admin.username/password}. Otherwise the setup page does it.
+ * <p>
+ * A lifecycle bean in an early phase rather than an {@code ApplicationRunner}: runners run after the web server
+ * accepts requests, and a visitor arriving in between would be sent to the setup page of a company that is
+ * about to exist.
  */
 @Component
-class StartupInstallation implements ApplicationRunner {
+class StartupInstallation implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupInstallation.class);
 
@@ -30,8 +33,26 @@ class StartupInstallation implements ApplicationRunner {
 		this.messages = messages;
 	}
 
+	private volatile boolean running;
+
 	@Override
-	public void run(ApplicationArguments args) {
+	public int getPhase() {
+		return 0;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+	}
+
+	@Override
+	public void start() {
+		running = true;
 		if (installation.isInstalled()) {
 			return;
 		}
