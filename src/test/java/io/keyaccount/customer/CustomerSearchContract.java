@@ -76,6 +76,15 @@ abstract class CustomerSearchContract {
 	}
 
 	@Test
+	void theInitialsOfALongNameFindItWhenTypedInFull() {
+		long id = create("admin", "内蒙古自治区呼和浩特检索长名字新能源科技股份有限公司");
+		String initials = "nmgzzqhhhtjscmzxnykjgfyxgs";
+
+		assertThat(found("admin", initials)).contains(id);
+		assertThat(found("admin", initials.substring(0, 10))).contains(id);
+	}
+
+	@Test
 	void aTwoCharacterTermFindsNamesWithThoseTwoCharactersTogether() {
 		long together = create("admin", "宁波华达检索测试有限公司");
 		long apart = create("admin", "宁波华信达检索测试有限公司");

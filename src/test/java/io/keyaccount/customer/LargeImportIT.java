@@ -40,7 +40,7 @@ import io.keyaccount.support.KeyaccountTest;
 		"keyaccount.customer.import.work-dir=./target/large-import-it/work" })
 class LargeImportIT {
 
-	private static final int ROWS = 100_000;
+	private static final int ROWS = Integer.getInteger("large-import.rows", 100_000);
 
 	private static final List<String> CITIES = List.of("杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州",
 			"丽水", "苏州", "无锡", "南京", "上海", "深圳", "广州", "成都", "武汉", "西安");

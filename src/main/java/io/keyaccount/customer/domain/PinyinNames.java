@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
@@ -191,11 +192,18 @@ public final class PinyinNames {
 		return null;
 	}
 
+	/** Readings by character, as pinyin4j's lookup and clean-up cost microseconds a character. Never modified. */
+	private static final Map<Character, String[]> READINGS = new ConcurrentHashMap<>();
+
 	private static String[] readingsOf(char c) {
 		String[] preferred = CHARACTERS.get(c);
 		if (preferred != null) {
 			return preferred;
 		}
+		return READINGS.computeIfAbsent(c, PinyinNames::lookUp);
+	}
+
+	private static String[] lookUp(char c) {
 		try {
 			String[] all = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
 			if (all == null) {

@@ -32,6 +32,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.i18n.LocaleContextHolder;
 
+import io.keyaccount.customer.AccountBatches;
 import io.keyaccount.customer.ContactBook;
 import io.keyaccount.customer.CustomerManagement;
 import io.keyaccount.customer.ImportColumn;
@@ -58,6 +59,8 @@ public class ImportJobs {
 	private final ImportSettings settings;
 
 	private final ImportVocabulary vocabulary;
+
+	private final AccountBatches batches;
 
 	private final CustomerManagement customers;
 
@@ -87,11 +90,12 @@ public class ImportJobs {
 
 	private final ExecutorService workers;
 
-	ImportJobs(ImportSettings settings, ImportVocabulary vocabulary, CustomerManagement customers, ContactBook contacts,
-			AccountRules rules, Regions regions, Organisation organisation, CurrentUser currentUser, JdbcTemplate jdbc,
+	ImportJobs(ImportSettings settings, ImportVocabulary vocabulary, AccountBatches batches,
+			CustomerManagement customers, ContactBook contacts, AccountRules rules, Regions regions, Organisation organisation, CurrentUser currentUser, JdbcTemplate jdbc,
 			PlatformTransactionManager transactions, EntityManager entityManager) {
 		this.settings = settings;
 		this.vocabulary = vocabulary;
+		this.batches = batches;
 		this.customers = customers;
 		this.contacts = contacts;
 		this.rules = rules;
@@ -246,7 +250,7 @@ public class ImportJobs {
 				locale, job.options.duplicatesConfirmed());
 		ErrorReport report = new ErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
 				job.upload.headers(), vocabulary, locale);
-		ImportRun.Tools tools = new ImportRun.Tools(customers, contacts, vocabulary, writes, reads, jdbc,
+		ImportRun.Tools tools = new ImportRun.Tools(batches, customers, contacts, vocabulary, writes, reads, jdbc,
 				entityManager, settings.batchSize(), settings.maxRows());
 		return new ImportRun(job, tools, interpreter, screen, report, locale, me.tenantId());
 	}

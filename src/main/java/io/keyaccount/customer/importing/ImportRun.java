@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.keyaccount.customer.AccountBatches;
+import io.keyaccount.customer.AccountBatches.NewAccount;
 import io.keyaccount.customer.ContactBook;
 import io.keyaccount.customer.CustomerManagement;
 import io.keyaccount.customer.ImportColumn;
@@ -28,8 +30,9 @@ import io.keyaccount.platform.validation.BusinessRuleException;
  * One import in two passes over the file. The first checks every row (cells, duplicates inside the file and
  * against the database) a thousand rows at a time, writing bad rows to the error report and remembering only the
  * numbers of the good ones. The second, unless this is a dry run or "all or nothing" found bad rows, reads the
- * file again and writes the good rows through {@link CustomerManagement} and {@link ContactBook}, a batch per
- * transaction. Memory stays bounded by the chunk and batch sizes, whatever the length of the file.
+ * file again and writes the good rows a batch per transaction through {@link AccountBatches}; when a batch fails (a
+ * colleague took a credit code since the check) its rows go one by one through {@link CustomerManagement} and
+ * {@link ContactBook}, whose checks name the row's problem. Memory stays bounded by the chunk and batch sizes, whatever the length of the file.
  */
 final class ImportRun {
 
@@ -37,7 +40,7 @@ final class ImportRun {
 
 	private static final int SCREEN_CHUNK = 1000;
 
-	record Tools(CustomerManagement customers, ContactBook contacts, ImportVocabulary vocabulary,
+	record Tools(AccountBatches batches, CustomerManagement customers, ContactBook contacts, ImportVocabulary vocabulary,
 			TransactionTemplate writes, TransactionTemplate reads, JdbcTemplate jdbc, EntityManager entityManager,
 			int batchSize, int maxRows) {
 	}
@@ -237,11 +240,13 @@ final class ImportRun {
 			return;
 		}
 		try {
-			List<Long> ids = tools.writes().execute(status -> batch.stream().map(this::save).toList());
+			List<NewAccount> accounts = batch.stream().map(r -> new NewAccount(r.facts, r.ownerUserId, r.contact)).toList();
+			List<Long> ids = tools.writes().execute(status -> tools.batches().create(accounts));
 			remember(ids, batch.stream().filter(r -> r.contact != null).count());
 		}
 		catch (RuntimeException batchFailed) {
-			// Something changed since the check (a colleague took a credit code): find the row, keep the others.
+			// Something changed since the check (a colleague took a credit code): find the row through the checked
+			// path, one row at a time, and keep the others.
 			for (ImportRow row : batch) {
 				try {
 					remember(tools.writes().execute(status -> List.of(save(row))), row.contact != null ? 1 : 0);

@@ -183,6 +183,15 @@ public final class SearchTerms {
 			return letters.length() > MAX_PINYIN ? letters.substring(0, MAX_PINYIN) : letters;
 		}
 
+		/** Initials of a long name are indexed only as far as {@link #MAX_INITIALS}: zsxxhykjyxgs finds 舟山…有限公司. */
+		boolean longerThanIndexedInitials() {
+			return letters.length() > MAX_INITIALS;
+		}
+
+		String initials() {
+			return letters.substring(0, Math.min(MAX_INITIALS, letters.length()));
+		}
+
 		boolean searchesNumbers() {
 			return hasDigit && letters.length() >= MIN_NUMBER;
 		}
