@@ -65,7 +65,7 @@ public class AccountBatches {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Long> create(List<NewAccount> batch) {
-		index.commitWithoutWaitingForIndex();
+		index.indexOneBatchBehind();
 		Map<Long, User> owners = new HashMap<>();
 		List<Account> created = new ArrayList<>(batch.size());
 		for (NewAccount row : batch) {
