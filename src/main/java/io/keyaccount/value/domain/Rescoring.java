@@ -57,6 +57,9 @@ public class Rescoring {
 
 	static final int COPY_CHUNK = 20_000;
 
+	/** Accounts per ledger query on H2. */
+	static final int DAY_RANGE_ACCOUNTS = 20_000;
+
 	/** Ranges of accounts whose ledger is read at the same time on PostgreSQL. */
 	static final int READ_STREAMS = 3;
 
@@ -180,10 +183,10 @@ public class Rescoring {
 	/**
 	 * PostgreSQL: the days condensed per account inside the database, so only one row per account crosses the
 	 * wire. The first purchase day and its amount travel as one key, day x 10^13 + cents, whose minimum is the
-	 * earliest. Day totals become whole numbers before the outer level, amounts in cents and margins in millionths
-	 * (a default rate has four decimals), so the outer sums are exact: numeric arithmetic there doubled the
-	 * query's time, and a cast of each day's numeric to double precision (which goes through its text) took a
-	 * third of it. A day's margin beyond 9 x 10^12 yuan would fail the run.
+	 * earliest. Day totals become doubles before the outer level (numeric arithmetic there doubled the query's
+	 * time), by way of whole cents and millionths of margin (a default rate has four decimals): the same nearest
+	 * double as a direct cast, which goes through the numeric's text and took a third of the query. A day's margin
+	 * beyond 9 x 10^12 yuan would fail the run. The outer sums add the days in date order, as H2's fold does.
 	 * <p>
 	 * A cursor, which the streaming needs, rules out PostgreSQL's parallel query, so the accounts are split into
 	 * {@link #READ_STREAMS} ranges of ids read at the same time on as many connections, as PostgreSQL's own
@@ -198,15 +201,15 @@ public class Rescoring {
 				.append(asOfDay - 91 * q).append(" then 1 else 0 end)");
 		}
 		String sql = "select account_id, count(*), sum(case when amt > 0 then 1 else 0 end),"
-				+ " min(case when amt > 0 then d * " + FIRST_DAY_SCALE + " + amt end),"
+				+ " min(case when amt > 0 then d * " + FIRST_DAY_SCALE + " + cast(round(amt * 100) as bigint) end),"
 				+ " max(case when amt > 0 then d end),"
 				+ " sum(case when amt > 0 then amt else 0 end), sum(amt), sum(mg),"
 				+ " sum(case when d > " + engine.windowStartDay() + " then amt else 0 end),"
 				+ " sum(case when d > " + engine.windowStartDay() + " then mg else 0 end)"
 				+ quarters + " from (select account_id, (occurred_on - date '1970-01-01') as d,"
-				+ " cast(sum(amount) * 100 as bigint) as amt,"
-				+ " cast(sum(coalesce(margin, amount * ?)) * " + MARGIN_SCALE + " as bigint) as mg from value_transaction"
-				+ " where tenant_id = ?"
+				+ " cast(cast(sum(amount) * 100 as bigint) as double precision) / 100 as amt,"
+				+ " cast(cast(sum(coalesce(margin, amount * ?)) * " + MARGIN_SCALE + " as bigint) as double precision) / "
+				+ MARGIN_SCALE + " as mg from value_transaction where tenant_id = ?"
 				+ " and account_id >= ? and account_id <= ?"
 				+ " and deleted_at is null and occurred_on <= ? group by account_id, occurred_on) days group by account_id";
 		long tenant = TenantContext.currentTenant();
@@ -234,16 +237,18 @@ public class Rescoring {
 					long first = rs.getLong(4);
 					int mask = rs.getInt(11) | rs.getInt(12) << 1 | rs.getInt(13) << 2 | rs.getInt(14) << 3;
 					engine.addAccount(rs.getLong(1), purchaseDays, (int) (first / FIRST_DAY_SCALE),
-							(first % FIRST_DAY_SCALE) / 100.0, rs.getInt(5), rs.getDouble(6) / 100, rs.getDouble(7) / 100,
-							rs.getDouble(8) / MARGIN_SCALE, rs.getDouble(9) / 100, rs.getDouble(10) / MARGIN_SCALE, mask,
-							rs.getLong(2));
+							(first % FIRST_DAY_SCALE) / 100.0, rs.getInt(5), rs.getDouble(6), rs.getDouble(7),
+							rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), mask, rs.getLong(2));
 				});
 			})));
 		}
 		inParallel(ranges);
 	}
 
-	/** Runs the tasks on as many threads and waits for all; the first failure is rethrown. */
+	/**
+	 * Runs the tasks on as many threads and waits for all of them, also when one fails (so nothing is still
+	 * writing when a failed run's rows are deleted); then the first failure is rethrown.
+	 */
 	private static void inParallel(List<Runnable> tasks) {
 		if (tasks.size() == 1) {
 			tasks.get(0).run();
@@ -253,12 +258,18 @@ public class Rescoring {
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			tasks.forEach(task -> running.add(threads.submit(task)));
+			Throwable failure = null;
 			for (Future<?> task : running) {
-				task.get();
+				try {
+					task.get();
+				}
+				catch (ExecutionException ex) {
+					failure = failure == null ? ex.getCause() : failure;
+				}
 			}
-		}
-		catch (ExecutionException ex) {
-			throw unchecked(ex.getCause());
+			if (failure != null) {
+				throw unchecked(failure);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -271,29 +282,26 @@ public class Rescoring {
 
 	/**
 	 * H2: one row per account and day, folded in memory. H2 groups in index order without a hash table when the
-	 * GROUP BY covers the index's leading columns (hence {@code tenant_id} in it) and, executed lazily, hands the
-	 * groups over as they close; it would materialise a derived table of every account-day before an outer GROUP
-	 * BY. The as-of date is left to the engine, which skips later days: a date condition would steer H2 to the date
-	 * index.
+	 * GROUP BY covers the index's leading columns (hence {@code tenant_id} in it); it would materialise a derived
+	 * table of every account-day before an outer GROUP BY. Its lazy execution, which would stream the rows, can
+	 * lose pages of a long read ("Chunk not found", h2database issues 4142 and 4383), so the accounts are read
+	 * in ranges of {@link #DAY_RANGE_ACCOUNTS}, each result small enough to stay in memory. The as-of date is left
+	 * to the engine, which skips later days: a date condition would steer H2 to the date index.
 	 */
 	private void readDayTotals(ValueEngine engine, ValueSettings settings) {
 		String sql = "select account_id, occurred_on, cast(sum(amount) as double precision),"
 				+ " cast(sum(coalesce(margin, amount * ?)) as double precision) from value_transaction"
-				+ " where tenant_id = ? and deleted_at is null group by tenant_id, account_id, occurred_on";
-		jdbc.execute("set lazy_query_execution true");
-		try {
-			jdbc.query(con -> {
-				PreparedStatement ps = con.prepareStatement(sql);
-				ps.setBigDecimal(1, BigDecimal.valueOf(settings.defaultMarginRate()));
-				ps.setLong(2, TenantContext.currentTenant());
-				return ps;
-			}, rs -> {
-				engine.addDay(rs.getLong(1), Math.toIntExact(rs.getObject(2, LocalDate.class).toEpochDay()), rs.getDouble(3),
-						rs.getDouble(4));
-			});
-		}
-		finally {
-			jdbc.execute("set lazy_query_execution false");
+				+ " where tenant_id = ? and account_id >= ? and account_id <= ? and deleted_at is null"
+				+ " group by tenant_id, account_id, occurred_on";
+		long tenant = TenantContext.currentTenant();
+		int n = engine.size();
+		for (int from = 0; from < Math.max(n, 1); from += DAY_RANGE_ACCOUNTS) {
+			long low = from == 0 ? Long.MIN_VALUE : engine.accountId(from);
+			long high = from + DAY_RANGE_ACCOUNTS >= n ? Long.MAX_VALUE : engine.accountId(from + DAY_RANGE_ACCOUNTS) - 1;
+			jdbc.query(sql, rs -> {
+				engine.addDay(rs.getLong(1), Math.toIntExact(rs.getObject(2, LocalDate.class).toEpochDay()),
+						rs.getDouble(3), rs.getDouble(4));
+			}, BigDecimal.valueOf(settings.defaultMarginRate()), tenant, low, high);
 		}
 	}
 
@@ -356,29 +364,37 @@ public class Rescoring {
 	 * On PostgreSQL the snapshot rows stream in with COPY, {@link #COPY_CHUNK} rows a statement (reached through
 	 * the driver's {@code PGConnection.getCopyAPI()} by reflection, so the driver stays a runtime dependency), in
 	 * COPY's binary format: printing and parsing the numbers as text took most of the time. The next chunk is
-	 * encoded on another thread while PostgreSQL takes in the current one.
+	 * encoded on another thread while PostgreSQL takes in the current one. (Two COPY streams over halves of the
+	 * accounts measured no faster.)
 	 */
 	private void copy(long runId, ValueEngine engine, ValueEngine.Scores s, Facts facts, ChunkListener afterChunk) {
 		long tenant = TenantContext.currentTenant();
 		int n = engine.size();
 		String copy = "copy value_snapshot (" + INSERT.substring(INSERT.indexOf('(') + 1, INSERT.indexOf(')'))
 				+ ") from stdin with (format binary)";
-		ExecutorService writer = Executors.newSingleThreadExecutor();
+		copyRange(copy, tenant, runId, engine, s, facts, 0, n, afterChunk);
+	}
+
+	/** Rows [first, last), chunk by chunk; the next chunk is encoded while PostgreSQL takes in the current one. */
+	private void copyRange(String copy, long tenant, long runId, ValueEngine engine, ValueEngine.Scores s, Facts facts,
+			int first, int last, ChunkListener afterChunk) {
+		ExecutorService encoder = Executors.newSingleThreadExecutor();
 		try {
-			Future<byte[]> next = writer.submit(() -> binaryRows(tenant, runId, engine, s, facts, 0, Math.min(n, COPY_CHUNK)));
-			for (int from = 0; from < n; from += COPY_CHUNK) {
-				int end = Math.min(n, from + COPY_CHUNK);
+			Future<byte[]> next = encoder
+				.submit(() -> binaryRows(tenant, runId, engine, s, facts, first, Math.min(last, first + COPY_CHUNK)));
+			for (int from = first; from < last; from += COPY_CHUNK) {
+				int end = Math.min(last, from + COPY_CHUNK);
 				byte[] rows = result(next);
-				if (end < n) {
-					next = writer.submit(() -> binaryRows(tenant, runId, engine, s, facts, end, Math.min(n, end + COPY_CHUNK)));
+				if (end < last) {
+					next = encoder.submit(() -> binaryRows(tenant, runId, engine, s, facts, end, Math.min(last, end + COPY_CHUNK)));
 				}
 				copyIn(copy, rows);
-				runs.progress(runId, "WRITING", end, n);
+				runs.progress(runId, "WRITING", end, engine.size());
 				afterChunk.written(end);
 			}
 		}
 		finally {
-			writer.shutdownNow();
+			encoder.shutdownNow();
 		}
 	}
 

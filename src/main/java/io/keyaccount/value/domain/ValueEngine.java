@@ -2,8 +2,8 @@ package io.keyaccount.value.domain;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
@@ -225,9 +225,9 @@ public final class ValueEngine {
 		var summaries = CustomerSummaries.ofColumns(x, tx, age, meanRepeat);
 		scores.bgNbd = fitBgNbd(summaries, scores);
 		scores.gammaGamma = fitGammaGamma(summaries, scores);
-		for (int b = 0; b < buyers; b++) {
-			futureOf(buyerIndex[b], x[b], tx[b], age[b], meanRepeat[b], scores);
-		}
+		// each buyer writes only its own entries; the horizon sums are shared through a concurrent map
+		IntStream.range(0, buyers).parallel()
+			.forEach(b -> futureOf(buyerIndex[b], x[b], tx[b], age[b], meanRepeat[b], scores));
 		for (int i = 0; i < n; i++) {
 			scores.purchases[i] = purchases[i];
 			scores.firstDay[i] = firstDay[i];
@@ -467,7 +467,7 @@ public final class ValueEngine {
 
 		String fitProblem;
 
-		final Map<Long, double[]> horizonCache = new HashMap<>();
+		final Map<Long, double[]> horizonCache = new ConcurrentHashMap<>();
 
 		Scores(int n) {
 			purchases = new int[n];
