@@ -2,8 +2,10 @@ package io.keyaccount.value.domain;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 import io.keyaccount.value.lifetime.BgNbdModel;
 import io.keyaccount.value.lifetime.CustomerSummaries;
@@ -60,7 +62,10 @@ public final class ValueEngine {
 
 	private final int[] recentQuarters;
 
-	private long daysRead;
+	/** Account-days read; {@link #addAccount} may be called from several threads (for different accounts). */
+	private final LongAdder daysRead = new LongAdder();
+
+	private int lastIndex = -1;
 
 	/** @param accountIds every account to score, in ascending order */
 	public ValueEngine(ValueSettings settings, LocalDate asOf, long[] accountIds) {
@@ -111,16 +116,19 @@ public final class ValueEngine {
 
 	/**
 	 * One account's ledger total of one day (refunds included, so the amount may be negative). A day with a
-	 * positive net amount is one purchase. Days after the as-of date and unknown accounts are ignored.
+	 * positive net amount is one purchase. Days after the as-of date and unknown accounts are ignored. One thread
+	 * at a time.
 	 *
 	 * @return whether the row counted
 	 */
 	public boolean addDay(long accountId, int epochDay, double amount, double dayMargin) {
-		int i = indexOf(accountId);
+		// rows usually come account by account: look the index up once per account
+		int i = lastIndex >= 0 && ids[lastIndex] == accountId ? lastIndex : indexOf(accountId);
+		lastIndex = i;
 		if (i < 0 || epochDay > asOfDay) {
 			return false;
 		}
-		daysRead++;
+		daysRead.increment();
 		revenue[i] += amount;
 		margin[i] += dayMargin;
 		if (epochDay > windowStartDay) {
@@ -147,7 +155,8 @@ public final class ValueEngine {
 	 * One account's ledger, already condensed by the database: purchase days (days with a positive net amount),
 	 * the first and last of them, the amount of the first, their total, all days' revenue and margin (refunds
 	 * included), the same within the current window, and a bit per recent quarter (bit q: a purchase q quarters of
-	 * 91 days back). Equivalent to {@link #addDay} for each of its {@code days} days.
+	 * 91 days back). Equivalent to {@link #addDay} for each of its {@code days} days. Several threads may add
+	 * accounts at the same time as long as each account comes from one thread.
 	 *
 	 * @return whether the account is scored
 	 */
@@ -158,7 +167,7 @@ public final class ValueEngine {
 		if (i < 0) {
 			return false;
 		}
-		daysRead += days;
+		daysRead.add(days);
 		revenue[i] += revenueTotal;
 		margin[i] += marginTotal;
 		windowRevenue[i] += windowRevenueTotal;
@@ -186,7 +195,7 @@ public final class ValueEngine {
 	}
 
 	public long daysRead() {
-		return daysRead;
+		return daysRead.sum();
 	}
 
 	/** Fits the models and scores every account. */
@@ -216,9 +225,9 @@ public final class ValueEngine {
 		var summaries = CustomerSummaries.ofColumns(x, tx, age, meanRepeat);
 		scores.bgNbd = fitBgNbd(summaries, scores);
 		scores.gammaGamma = fitGammaGamma(summaries, scores);
-		for (int b = 0; b < buyers; b++) {
-			futureOf(buyerIndex[b], x[b], tx[b], age[b], meanRepeat[b], scores);
-		}
+		// each buyer writes only its own entries; the horizon sums are shared through a concurrent map
+		IntStream.range(0, buyers).parallel()
+			.forEach(b -> futureOf(buyerIndex[b], x[b], tx[b], age[b], meanRepeat[b], scores));
 		for (int i = 0; i < n; i++) {
 			scores.purchases[i] = purchases[i];
 			scores.firstDay[i] = firstDay[i];
@@ -385,16 +394,18 @@ public final class ValueEngine {
 	 * best account gets 100 and a long tail does not squeeze everyone else to nothing.
 	 */
 	static double[] percentiles(double[] values) {
-		double[] positive = Arrays.stream(values).filter(v -> v > 0).sorted().toArray();
+		double[] positive = Arrays.stream(values).filter(v -> v > 0).toArray();
+		Arrays.parallelSort(positive);
 		double[] parts = new double[values.length];
 		if (positive.length == 0) {
 			return parts;
 		}
-		for (int i = 0; i < values.length; i++) {
+		// a million binary searches miss the cache at nearly every step: share them out over the cores
+		IntStream.range(0, values.length).parallel().forEach(i -> {
 			if (values[i] > 0) {
 				parts[i] = 100.0 * upperBound(positive, values[i]) / positive.length;
 			}
-		}
+		});
 		return parts;
 	}
 
@@ -456,7 +467,7 @@ public final class ValueEngine {
 
 		String fitProblem;
 
-		final Map<Long, double[]> horizonCache = new HashMap<>();
+		final Map<Long, double[]> horizonCache = new ConcurrentHashMap<>();
 
 		Scores(int n) {
 			purchases = new int[n];
