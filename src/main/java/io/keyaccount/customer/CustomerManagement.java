@@ -85,13 +85,15 @@ public class CustomerManagement {
 
 	private final CustomerIndex index;
 
+	private final OwnerNames ownerNames;
+
 	/** Most accounts a keyword selects for a whole-list use of {@link #specification} (an export). */
 	static final int KEYWORD_MATCH_LIMIT = 10_000;
 
 	CustomerManagement(Accounts accounts, AccountTeamMembers teams, AccountTransfers transfers, FollowUps followUps,
 			Contacts contacts, AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
 			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events,
-			CustomerIndex index) {
+			CustomerIndex index, OwnerNames ownerNames) {
 		this.accounts = accounts;
 		this.teams = teams;
 		this.transfers = transfers;
@@ -105,6 +107,7 @@ public class CustomerManagement {
 		this.poolSettings = poolSettings;
 		this.events = events;
 		this.index = index;
+		this.ownerNames = ownerNames;
 	}
 
 	// ---- reading
@@ -115,10 +118,9 @@ public class CustomerManagement {
 			return searchAccounts(query, pageable);
 		}
 		Page<Account> page = accounts.findAll(specification(query), pageable);
-		Map<Long, String> userNames = organisation.userNames();
-		Map<Long, String> unitNames = organisation.unitNames();
+		OwnerNames.Names names = ownerNames.of(page.getContent());
 		PoolSettings pool = poolSettings.load();
-		return page.map(a -> row(a, userNames, unitNames, pool));
+		return page.map(a -> row(a, names.users(), names.units(), pool));
 	}
 
 	/**
@@ -136,11 +138,10 @@ public class CustomerManagement {
 			.findAll(specification(rest).and((root, q, cb) -> root.get("id").in(hits.ids())))
 			.stream()
 			.collect(Collectors.toMap(Account::getId, Function.identity()));
-		Map<Long, String> userNames = organisation.userNames();
-		Map<Long, String> unitNames = organisation.unitNames();
+		OwnerNames.Names names = ownerNames.of(found.values());
 		PoolSettings pool = poolSettings.load();
 		List<AccountRow> rows = hits.ids().stream().map(found::get).filter(Objects::nonNull)
-			.map(a -> row(a, userNames, unitNames, pool)).toList();
+			.map(a -> row(a, names.users(), names.units(), pool)).toList();
 		return new PageImpl<>(rows, pageable, hits.total() - (hits.ids().size() - rows.size()));
 	}
 
@@ -207,8 +208,7 @@ public class CustomerManagement {
 	@Transactional(readOnly = true)
 	public AccountView account(long id) {
 		Account account = visibleAccount(id);
-		Map<Long, String> userNames = organisation.userNames();
-		Map<Long, String> unitNames = organisation.unitNames();
+		OwnerNames.Names names = ownerNames.of(List.of(account));
 		String parentName = account.getParentId() == null ? null
 				: accounts.findById(account.getParentId()).map(Account::getName).orElse(null);
 		List<AccountRef> subsidiaries = accounts.findByParentId(id)
@@ -216,8 +216,8 @@ public class CustomerManagement {
 			.map(a -> new AccountRef(a.getId(), a.getName()))
 			.toList();
 		return new AccountView(account.getId(), account.facts(), regions.name(account.getProvinceCode()),
-				regions.name(account.getCityCode()), account.getOwnerUserId(), userNames.get(account.getOwnerUserId()),
-				account.getOwnerUnitId(), unitNames.get(account.getOwnerUnitId()), account.getParentId(), parentName,
+				regions.name(account.getCityCode()), account.getOwnerUserId(), names.users().get(account.getOwnerUserId()),
+				account.getOwnerUnitId(), names.units().get(account.getOwnerUnitId()), account.getParentId(), parentName,
 				subsidiaries, account.isKeyAccount(), account.isInPool(), account.getLastFollowUpAt(),
 				account.getNextFollowUpOn(), daysUntilPool(account, poolSettings.load()),
 				subsidiaries.isEmpty() ? null : rollup(id), account.getCreatedAt(), account.getCreatedBy(),
