@@ -14,6 +14,7 @@
 #               search the app starts with keyaccount.search.rebuild-on-start=never: rebuilding the index of
 #               1,000,000 accounts and 3,000,000 contacts takes hours and would load the machine while it measures.
 # Environment: BENCH_DATA (default bench/data), BENCH_PORT (18080), APP_JAVA (java for the app, default `java`),
+# BENCH_APP_JVM (options for the app's JVM, e.g. -XX:StartFlightRecording=filename=app.jfr to profile it),
 # BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432), BENCH_PG_USER (postgres), BENCH_PG_DB (keyaccount_bench; another
 # name keeps a try-out on small data apart from the full bench database).
 set -euo pipefail
@@ -102,7 +103,7 @@ start_app() {
 		exit 1
 	fi
 	log "starting the app on port $PORT ($DB, $($APP_JAVA -version 2>&1 | head -1))"
-	"$APP_JAVA" -jar "$JAR" --spring.profiles.active="$PROFILES" --server.port="$PORT" \
+	"$APP_JAVA" ${BENCH_APP_JVM:-} -jar "$JAR" --spring.profiles.active="$PROFILES" --server.port="$PORT" \
 		--spring.datasource.url="$APP_URL" --spring.datasource.username="$DB_USER" --spring.datasource.password= \
 		--logging.file.name="$DATA/app-$DB.log" --keyaccount.search.index-directory="$DATA/index-$DB" \
 		${BENCH_APP_ARGS:-} >"$DATA/app-$DB.out" 2>&1 &
