@@ -14,6 +14,7 @@
 #               search the app starts with keyaccount.search.rebuild-on-start=never: rebuilding the index of
 #               1,000,000 accounts and 3,000,000 contacts takes hours and would load the machine while it measures.
 # Environment: BENCH_DATA (default bench/data), BENCH_PORT (18080), APP_JAVA (java for the app, default `java`),
+# BENCH_WORK (target/bench: the extracted jar and the compiled bench; another one for a run beside a running load),
 # BENCH_APP_JVM (options for the app's JVM, e.g. -XX:StartFlightRecording=filename=app.jfr to profile it),
 # BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432), BENCH_PG_USER (postgres), BENCH_PG_DB (keyaccount_bench; another
 # name keeps a try-out on small data apart from the full bench database).
@@ -43,7 +44,7 @@ done
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 DATA=${BENCH_DATA:-$ROOT/bench/data}
-WORK=$ROOT/target/bench
+WORK=${BENCH_WORK:-$ROOT/target/bench}
 PORT=${BENCH_PORT:-18080}
 APP_JAVA=${APP_JAVA:-java}
 PG_URL=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432}

@@ -453,6 +453,9 @@ public final class CustomerBench {
 		t.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (var e : api.entrySet()) {
 			Measure.Result a = e.getValue();
+			if (props.getProperty("sql." + e.getKey()) == null) {
+				continue;
+			}
 			Measure.Result s = Measure.Result.decode(props.getProperty("sql." + e.getKey()));
 			double ratio = a.medianMs() / s.medianMs();
 			int goal = GOALS.get(e.getKey());

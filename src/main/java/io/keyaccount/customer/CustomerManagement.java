@@ -261,9 +261,10 @@ public class CustomerManagement {
 	}
 
 	private Optional<Account> findVisible(long id) {
+		// the account team is asked only when the data scope does not already cover the account
 		return accounts.findById(id).filter(account -> account.isInPool()
-				|| AccountVisibility.canSee(currentUser.visibleRecords(), account,
-						teams.existsByAccountIdAndUserId(id, currentUser.require().userId())));
+				|| AccountVisibility.canSee(currentUser.visibleRecords(), account, false)
+				|| teams.existsByAccountIdAndUserId(id, currentUser.require().userId()));
 	}
 
 	// ---- changing
