@@ -128,14 +128,15 @@ public class CustomerManagement {
 	 * it and checks scope and filters once more, so an out-of-date index can never show a hidden account.
 	 */
 	private Page<AccountRow> searchAccounts(AccountQuery query, Pageable pageable) {
-		IdPage hits = index.accounts(query, currentUser.visibleRecords(), ownerUnits(query), pageable);
+		VisibleRecords visible = currentUser.visibleRecords();
+		IdPage hits = index.accounts(query, visible, ownerUnits(query), pageable);
 		if (hits.ids().isEmpty()) {
 			return new PageImpl<>(List.of(), pageable, hits.total());
 		}
 		AccountQuery rest = new AccountQuery(null, query.status(), query.industry(), query.provinceCode(),
 				query.ownerUserId(), query.ownerUnitId(), query.tag(), query.keyAccount(), query.view());
 		Map<Long, Account> found = accounts
-			.findAll(specification(rest).and((root, q, cb) -> root.get("id").in(hits.ids())))
+			.findAll(specification(rest, visible).and((root, q, cb) -> root.get("id").in(hits.ids())))
 			.stream()
 			.collect(Collectors.toMap(Account::getId, Function.identity()));
 		OwnerNames.Names names = ownerNames.of(found.values());
@@ -156,8 +157,12 @@ public class CustomerManagement {
 	/** The specification behind a list query, also used by exports so they list exactly what the user sees. */
 	@Transactional(readOnly = true)
 	public Specification<Account> specification(AccountQuery query) {
+		return specification(query, currentUser.visibleRecords());
+	}
+
+	/** {@link #specification(AccountQuery)} with the user's data scope already resolved (once per request). */
+	private Specification<Account> specification(AccountQuery query, VisibleRecords visible) {
 		KeyaccountUser me = currentUser.require();
-		VisibleRecords visible = currentUser.visibleRecords();
 		View view = query.view() == null ? View.ALL : query.view();
 		Specification<Account> spec = switch (view) {
 			case POOL -> (root, q, cb) -> cb.isTrue(root.get("inPool"));
@@ -169,13 +174,13 @@ public class CustomerManagement {
 						cb.notEqual(root.get("ownerUserId"), me.userId())));
 			case ALL -> AccountVisibility.visibleTo(visible).and((root, q, cb) -> cb.isFalse(root.get("inPool")));
 		};
-		return spec.and(filters(query));
+		return spec.and(filters(query, visible));
 	}
 
-	private Specification<Account> filters(AccountQuery query) {
+	private Specification<Account> filters(AccountQuery query, VisibleRecords visible) {
 		Specification<Account> spec = (root, q, cb) -> cb.conjunction();
 		if (hasKeyword(query)) {
-			List<Long> ids = index.accountIds(query, currentUser.visibleRecords(), ownerUnits(query), KEYWORD_MATCH_LIMIT);
+			List<Long> ids = index.accountIds(query, visible, ownerUnits(query), KEYWORD_MATCH_LIMIT);
 			spec = spec.and((root, q, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids));
 		}
 		if (query.status() != null) {
