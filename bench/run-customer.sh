@@ -10,7 +10,8 @@
 # --quick       short measurements, to try the script out
 # --load-only   stop once the data is loaded
 # --skip-import measure every scenario but the import of 100,000 rows
-# --only LIST   measure only these scenarios, comma-separated: list, detail, create, search, import. Without
+# --only LIST   measure only these scenarios, comma-separated: list (or list-filtered, list-default), detail,
+#               create, search, import. Without
 #               search the app starts with keyaccount.search.rebuild-on-start=never: rebuilding the index of
 #               1,000,000 accounts and 3,000,000 contacts takes hours and would load the machine while it measures.
 # Environment: BENCH_DATA (default bench/data), BENCH_PORT (18080), APP_JAVA (java for the app, default `java`),
