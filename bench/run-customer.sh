@@ -9,8 +9,16 @@
 # --accounts N  accounts to generate (default 1000000; contacts are 3 per account)
 # --quick       short measurements, to try the script out
 # --load-only   stop once the data is loaded
+# --skip-import measure every scenario but the import of 100,000 rows
+# --only LIST   measure only these scenarios, comma-separated: list (or list-filtered, list-default), detail,
+#               create, search, import. Without
+#               search the app starts with keyaccount.search.rebuild-on-start=never: rebuilding the index of
+#               1,000,000 accounts and 3,000,000 contacts takes hours and would load the machine while it measures.
 # Environment: BENCH_DATA (default bench/data), BENCH_PORT (18080), APP_JAVA (java for the app, default `java`),
-# BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432), BENCH_PG_USER (postgres).
+# BENCH_WORK (target/bench: the extracted jar and the compiled bench; another one for a run beside a running load),
+# BENCH_APP_JVM (options for the app's JVM, e.g. -XX:StartFlightRecording=filename=app.jfr to profile it),
+# BENCH_PG_URL (jdbc:postgresql://127.0.0.1:5432), BENCH_PG_USER (postgres), BENCH_PG_DB (keyaccount_bench; another
+# name keeps a try-out on small data apart from the full bench database).
 set -euo pipefail
 
 DB=h2
@@ -18,6 +26,8 @@ FRESH=0
 ACCOUNTS=1000000
 QUICK=0
 LOAD_ONLY=0
+SCENARIOS=()
+ONLY=
 while [ $# -gt 0 ]; do
 	case "$1" in
 		h2|postgres) DB=$1 ;;
@@ -25,6 +35,8 @@ while [ $# -gt 0 ]; do
 		--accounts) ACCOUNTS=$2; shift ;;
 		--quick) QUICK=1 ;;
 		--load-only) LOAD_ONLY=1 ;;
+		--skip-import) SCENARIOS+=(--skip-import) ;;
+		--only) SCENARIOS+=(--only "$2"); ONLY=$2; shift ;;
 		*) echo "unknown argument: $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -33,12 +45,12 @@ done
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 DATA=${BENCH_DATA:-$ROOT/bench/data}
-WORK=$ROOT/target/bench
+WORK=${BENCH_WORK:-$ROOT/target/bench}
 PORT=${BENCH_PORT:-18080}
 APP_JAVA=${APP_JAVA:-java}
 PG_URL=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432}
 PG_USER=${BENCH_PG_USER:-postgres}
-PG_DB=keyaccount_bench
+PG_DB=${BENCH_PG_DB:-keyaccount_bench}
 mkdir -p "$DATA" "$WORK"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -55,9 +67,12 @@ if [ ! -f "$WORK/app/.extracted" ] || [ "$JAR" -nt "$WORK/app/.extracted" ]; the
 	(cd "$WORK/app" && jar xf "$ROOT/$JAR" && touch .extracted)
 fi
 CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
-rm -rf "$WORK/classes-$DB"
-javac -encoding UTF-8 -nowarn -d "$WORK/classes-$DB" -cp "$CP" $(find bench/src -name '*.java')
-CP="$WORK/classes-$DB:$CP"
+# one class directory per run, so that a second run (a try-out on small data) cannot pull classes from under a
+# running one
+CLASSES="$WORK/classes-$DB-$$"
+rm -rf "$CLASSES"
+javac -encoding UTF-8 -nowarn -d "$CLASSES" -cp "$CP" $(find bench/src -name '*.java')
+CP="$CLASSES:$CP"
 
 # ---- the bench database
 if [ "$DB" = postgres ]; then
@@ -90,7 +105,7 @@ start_app() {
 		exit 1
 	fi
 	log "starting the app on port $PORT ($DB, $($APP_JAVA -version 2>&1 | head -1))"
-	"$APP_JAVA" -jar "$JAR" --spring.profiles.active="$PROFILES" --server.port="$PORT" \
+	"$APP_JAVA" ${BENCH_APP_JVM:-} -jar "$JAR" --spring.profiles.active="$PROFILES" --server.port="$PORT" \
 		--spring.datasource.url="$APP_URL" --spring.datasource.username="$DB_USER" --spring.datasource.password= \
 		--logging.file.name="$DATA/app-$DB.log" --keyaccount.search.index-directory="$DATA/index-$DB" \
 		${BENCH_APP_ARGS:-} >"$DATA/app-$DB.out" 2>&1 &
@@ -116,7 +131,7 @@ stop_app() {
 		APP_PID=
 	fi
 }
-trap stop_app EXIT
+trap 'stop_app; rm -rf "$CLASSES"' EXIT
 
 # ---- first start: Flyway migrates, the demo company (staff, units, roles, 320 accounts) is loaded
 installed() {
@@ -142,7 +157,11 @@ RESULTS="$DATA/results-$DB.properties"
 QUICKARG=
 [ "$QUICK" = 1 ] && QUICKARG=--quick
 log "measuring the bare SQL references"
-java -Xmx2g "${DBPROPS[@]}" -cp "$CP" io.keyaccount.bench.CustomerBench sql "$RESULTS" $QUICKARG
+java -Xmx2g "${DBPROPS[@]}" -cp "$CP" io.keyaccount.bench.CustomerBench sql "$RESULTS" $QUICKARG "${SCENARIOS[@]}"
+if [ -n "$ONLY" ] && [[ ",$ONLY," != *,search,* ]]; then
+	log "search not measured: the app does not rebuild its search index at start"
+	BENCH_APP_ARGS="${BENCH_APP_ARGS:-} --keyaccount.search.rebuild-on-start=never"
+fi
 start_app
 # The app rebuilds its search index at start when it does not match the database (after a load): wait for it.
 if grep -q "Rebuilding the customer search index" "$DATA/app-$DB.out"; then
@@ -155,6 +174,6 @@ if grep -q "Rebuilding the customer search index" "$DATA/app-$DB.out"; then
 fi
 log "measuring the API"
 java -Xmx1g -cp "$CP" io.keyaccount.bench.CustomerBench api "$RESULTS" "http://127.0.0.1:$PORT" "$DATA/index-$DB" \
-	$QUICKARG
+	$QUICKARG "${SCENARIOS[@]}"
 stop_app
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; results in ${RESULTS%.properties}.md"

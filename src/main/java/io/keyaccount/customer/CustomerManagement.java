@@ -85,13 +85,15 @@ public class CustomerManagement {
 
 	private final CustomerIndex index;
 
+	private final OwnerNames ownerNames;
+
 	/** Most accounts a keyword selects for a whole-list use of {@link #specification} (an export). */
 	static final int KEYWORD_MATCH_LIMIT = 10_000;
 
 	CustomerManagement(Accounts accounts, AccountTeamMembers teams, AccountTransfers transfers, FollowUps followUps,
 			Contacts contacts, AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
 			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events,
-			CustomerIndex index) {
+			CustomerIndex index, OwnerNames ownerNames) {
 		this.accounts = accounts;
 		this.teams = teams;
 		this.transfers = transfers;
@@ -105,6 +107,7 @@ public class CustomerManagement {
 		this.poolSettings = poolSettings;
 		this.events = events;
 		this.index = index;
+		this.ownerNames = ownerNames;
 	}
 
 	// ---- reading
@@ -115,10 +118,9 @@ public class CustomerManagement {
 			return searchAccounts(query, pageable);
 		}
 		Page<Account> page = accounts.findAll(specification(query), pageable);
-		Map<Long, String> userNames = organisation.userNames();
-		Map<Long, String> unitNames = organisation.unitNames();
+		OwnerNames.Names names = ownerNames.of(page.getContent());
 		PoolSettings pool = poolSettings.load();
-		return page.map(a -> row(a, userNames, unitNames, pool));
+		return page.map(a -> row(a, names.users(), names.units(), pool));
 	}
 
 	/**
@@ -126,21 +128,21 @@ public class CustomerManagement {
 	 * it and checks scope and filters once more, so an out-of-date index can never show a hidden account.
 	 */
 	private Page<AccountRow> searchAccounts(AccountQuery query, Pageable pageable) {
-		IdPage hits = index.accounts(query, currentUser.visibleRecords(), ownerUnits(query), pageable);
+		VisibleRecords visible = currentUser.visibleRecords();
+		IdPage hits = index.accounts(query, visible, ownerUnits(query), pageable);
 		if (hits.ids().isEmpty()) {
 			return new PageImpl<>(List.of(), pageable, hits.total());
 		}
 		AccountQuery rest = new AccountQuery(null, query.status(), query.industry(), query.provinceCode(),
 				query.ownerUserId(), query.ownerUnitId(), query.tag(), query.keyAccount(), query.view());
 		Map<Long, Account> found = accounts
-			.findAll(specification(rest).and((root, q, cb) -> root.get("id").in(hits.ids())))
+			.findAll(specification(rest, visible).and((root, q, cb) -> root.get("id").in(hits.ids())))
 			.stream()
 			.collect(Collectors.toMap(Account::getId, Function.identity()));
-		Map<Long, String> userNames = organisation.userNames();
-		Map<Long, String> unitNames = organisation.unitNames();
+		OwnerNames.Names names = ownerNames.of(found.values());
 		PoolSettings pool = poolSettings.load();
 		List<AccountRow> rows = hits.ids().stream().map(found::get).filter(Objects::nonNull)
-			.map(a -> row(a, userNames, unitNames, pool)).toList();
+			.map(a -> row(a, names.users(), names.units(), pool)).toList();
 		return new PageImpl<>(rows, pageable, hits.total() - (hits.ids().size() - rows.size()));
 	}
 
@@ -155,8 +157,12 @@ public class CustomerManagement {
 	/** The specification behind a list query, also used by exports so they list exactly what the user sees. */
 	@Transactional(readOnly = true)
 	public Specification<Account> specification(AccountQuery query) {
+		return specification(query, currentUser.visibleRecords());
+	}
+
+	/** {@link #specification(AccountQuery)} with the user's data scope already resolved (once per request). */
+	private Specification<Account> specification(AccountQuery query, VisibleRecords visible) {
 		KeyaccountUser me = currentUser.require();
-		VisibleRecords visible = currentUser.visibleRecords();
 		View view = query.view() == null ? View.ALL : query.view();
 		Specification<Account> spec = switch (view) {
 			case POOL -> (root, q, cb) -> cb.isTrue(root.get("inPool"));
@@ -168,13 +174,13 @@ public class CustomerManagement {
 						cb.notEqual(root.get("ownerUserId"), me.userId())));
 			case ALL -> AccountVisibility.visibleTo(visible).and((root, q, cb) -> cb.isFalse(root.get("inPool")));
 		};
-		return spec.and(filters(query));
+		return spec.and(filters(query, visible));
 	}
 
-	private Specification<Account> filters(AccountQuery query) {
+	private Specification<Account> filters(AccountQuery query, VisibleRecords visible) {
 		Specification<Account> spec = (root, q, cb) -> cb.conjunction();
 		if (hasKeyword(query)) {
-			List<Long> ids = index.accountIds(query, currentUser.visibleRecords(), ownerUnits(query), KEYWORD_MATCH_LIMIT);
+			List<Long> ids = index.accountIds(query, visible, ownerUnits(query), KEYWORD_MATCH_LIMIT);
 			spec = spec.and((root, q, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids));
 		}
 		if (query.status() != null) {
@@ -207,8 +213,7 @@ public class CustomerManagement {
 	@Transactional(readOnly = true)
 	public AccountView account(long id) {
 		Account account = visibleAccount(id);
-		Map<Long, String> userNames = organisation.userNames();
-		Map<Long, String> unitNames = organisation.unitNames();
+		OwnerNames.Names names = ownerNames.of(List.of(account));
 		String parentName = account.getParentId() == null ? null
 				: accounts.findById(account.getParentId()).map(Account::getName).orElse(null);
 		List<AccountRef> subsidiaries = accounts.findByParentId(id)
@@ -216,8 +221,8 @@ public class CustomerManagement {
 			.map(a -> new AccountRef(a.getId(), a.getName()))
 			.toList();
 		return new AccountView(account.getId(), account.facts(), regions.name(account.getProvinceCode()),
-				regions.name(account.getCityCode()), account.getOwnerUserId(), userNames.get(account.getOwnerUserId()),
-				account.getOwnerUnitId(), unitNames.get(account.getOwnerUnitId()), account.getParentId(), parentName,
+				regions.name(account.getCityCode()), account.getOwnerUserId(), names.users().get(account.getOwnerUserId()),
+				account.getOwnerUnitId(), names.units().get(account.getOwnerUnitId()), account.getParentId(), parentName,
 				subsidiaries, account.isKeyAccount(), account.isInPool(), account.getLastFollowUpAt(),
 				account.getNextFollowUpOn(), daysUntilPool(account, poolSettings.load()),
 				subsidiaries.isEmpty() ? null : rollup(id), account.getCreatedAt(), account.getCreatedBy(),
@@ -261,9 +266,10 @@ public class CustomerManagement {
 	}
 
 	private Optional<Account> findVisible(long id) {
+		// the account team is asked only when the data scope does not already cover the account
 		return accounts.findById(id).filter(account -> account.isInPool()
-				|| AccountVisibility.canSee(currentUser.visibleRecords(), account,
-						teams.existsByAccountIdAndUserId(id, currentUser.require().userId())));
+				|| AccountVisibility.canSee(currentUser.visibleRecords(), account, false)
+				|| teams.existsByAccountIdAndUserId(id, currentUser.require().userId()));
 	}
 
 	// ---- changing

@@ -17,7 +17,6 @@ import io.keyaccount.customer.domain.AccountVisibility;
 import io.keyaccount.customer.domain.Accounts;
 import io.keyaccount.customer.search.CustomerIndex;
 import io.keyaccount.customer.search.SearchTerms;
-import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.security.VisibleRecords;
 
@@ -38,15 +37,15 @@ public class CustomerSearch {
 
 	private final CurrentUser currentUser;
 
-	private final Organisation organisation;
+	private final OwnerNames ownerNames;
 
 	CustomerSearch(CustomerIndex index, Accounts accounts, ContactDirectory contacts, CurrentUser currentUser,
-			Organisation organisation) {
+			OwnerNames ownerNames) {
 		this.index = index;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.currentUser = currentUser;
-		this.organisation = organisation;
+		this.ownerNames = ownerNames;
 	}
 
 	/** Accounts best matching the keyword, at most {@code limit}; the database confirms each one is visible. */
@@ -61,7 +60,9 @@ public class CustomerSearch {
 		Map<Long, Account> found = accounts.findAll(seen.and((root, q, cb) -> root.get("id").in(ids)))
 			.stream()
 			.collect(Collectors.toMap(Account::getId, Function.identity()));
-		Map<Long, String> userNames = organisation.userNames();
+		Map<Long, String> userNames = ownerNames
+			.of(found.values().stream().map(Account::getOwnerUserId).toList(), List.of())
+			.users();
 		return ids.stream()
 			.map(found::get)
 			.filter(Objects::nonNull)

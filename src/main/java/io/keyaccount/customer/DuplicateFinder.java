@@ -14,7 +14,6 @@ import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.Accounts;
 import io.keyaccount.customer.domain.CompanyNames;
 import io.keyaccount.customer.domain.Contacts;
-import io.keyaccount.platform.organisation.Organisation;
 
 /**
  * Likely duplicates of an account: the same credit code, the same or a very similar name once legal suffixes are
@@ -28,31 +27,40 @@ public class DuplicateFinder {
 
 	private final Contacts contacts;
 
-	private final Organisation organisation;
+	private final OwnerNames ownerNames;
 
-	DuplicateFinder(Accounts accounts, Contacts contacts, Organisation organisation) {
+	DuplicateFinder(Accounts accounts, Contacts contacts, OwnerNames ownerNames) {
 		this.accounts = accounts;
 		this.contacts = contacts;
-		this.organisation = organisation;
+		this.ownerNames = ownerNames;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Candidate> candidates(AccountFacts facts, Collection<String> contactMobiles, Long exceptId) {
-		Map<Long, Candidate> found = new LinkedHashMap<>();
-		Map<Long, String> owners = organisation.userNames();
+		Map<Long, Found> found = new LinkedHashMap<>();
 		if (facts.creditCode() != null && !facts.creditCode().isBlank()) {
 			accounts.findByCreditCode(facts.creditCode())
-				.ifPresent(a -> found.putIfAbsent(a.getId(), candidate(a, DuplicateReason.CREDIT_CODE, owners)));
+				.ifPresent(a -> found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.CREDIT_CODE)));
 		}
 		String normalized = CompanyNames.normalize(facts.name());
 		if (normalized.length() >= 2) {
 			String prefix = normalized.substring(0, Math.min(2, normalized.length())) + "%";
 			int half = normalized.length() / 2;
-			for (Account a : accounts.findNameCandidates(normalized, prefix, normalized.length() - 1,
+			// The names are compared first (an account's normalised name is CompanyNames.normalize of its name), so
+			// that only the similar accounts are loaded, not every one sharing a trade and a city.
+			java.util.Set<Long> similar = new java.util.TreeSet<>();
+			List<Object[]> keys = new ArrayList<>(accounts.findIdsWithNormalizedName(normalized));
+			keys.addAll(accounts.findNameCandidateKeys(normalized, prefix, normalized.length() - 1,
 					normalized.length() + 1, normalized.substring(0, half) + "%", "%" + normalized.substring(half),
-					"%" + normalized + "%")) {
+					"%" + normalized + "%"));
+			for (Object[] key : keys) {
+				if (CompanyNames.similarNormalized((String) key[1], normalized)) {
+					similar.add((Long) key[0]);
+				}
+			}
+			for (Account a : similar.isEmpty() ? List.<Account>of() : accounts.findAllById(similar)) {
 				if (CompanyNames.similar(a.getName(), facts.name())) {
-					found.putIfAbsent(a.getId(), candidate(a, DuplicateReason.NAME, owners));
+					found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.NAME));
 				}
 			}
 		}
@@ -62,19 +70,28 @@ public class DuplicateFinder {
 		}
 		contactMobiles.stream().filter(Objects::nonNull).forEach(phones::add);
 		if (!phones.isEmpty()) {
-			accounts.findByPhones(phones).forEach(a -> found.putIfAbsent(a.getId(), candidate(a, DuplicateReason.PHONE, owners)));
+			accounts.findByPhones(phones).forEach(a -> found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.PHONE)));
 			contacts.findByMobileIn(phones)
 				.forEach(c -> accounts.findById(c.getAccountId())
-					.ifPresent(a -> found.putIfAbsent(a.getId(), candidate(a, DuplicateReason.PHONE, owners))));
+					.ifPresent(a -> found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.PHONE))));
 		}
 		if (exceptId != null) {
 			found.remove(exceptId);
 		}
-		return List.copyOf(found.values());
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, String> owners = ownerNames
+			.of(found.values().stream().map(f -> f.account().getOwnerUserId()).toList(), List.of())
+			.users();
+		return found.values()
+			.stream()
+			.map(f -> new Candidate(f.account().getId(), f.account().getName(),
+					owners.get(f.account().getOwnerUserId()), f.reason()))
+			.toList();
 	}
 
-	private static Candidate candidate(Account account, DuplicateReason reason, Map<Long, String> owners) {
-		return new Candidate(account.getId(), account.getName(), owners.get(account.getOwnerUserId()), reason);
+	private record Found(Account account, DuplicateReason reason) {
 	}
 
 	public record Candidate(long id, String name, String ownerName, DuplicateReason reason) {

@@ -17,20 +17,25 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 	List<Account> findByOwnerUserIdAndInPoolFalse(Long ownerUserId);
 
 	/**
-	 * Accounts whose normalised name may be {@link CompanyNames#similar similar} to {@code normalized}: the same name,
-	 * or the same first characters ({@code prefix}) and either one character apart at most (then the name is one
-	 * longer, shorter or as long, and keeps the first half ({@code head}) or the second half ({@code tail})), or one
-	 * name containing the other. The database applies these necessary conditions, so that a prefix shared by a
-	 * whole city's companies (上海…) does not load tens of thousands of accounts to compare them one by one.
+	 * Ids and normalised names of the accounts whose normalised name may be {@link CompanyNames#similar similar} to
+	 * {@code normalized}: the same name ({@link #findIdsWithNormalizedName}), or the same first characters
+	 * ({@code prefix}) and either one character apart at most (then the name is one longer, shorter or as long, and
+	 * keeps the first half ({@code head}) or the second half ({@code tail})), or one name containing the other. The
+	 * database applies these necessary conditions, so that a prefix shared by a whole city's companies (上海…) does
+	 * not load tens of thousands of accounts to compare them one by one; it reads them from an index of the names
+	 * alone (V21), and the caller loads only the accounts whose names are similar.
 	 */
 	@Query("""
-			select a from Account a where a.normalizedName = :normalized
-			or (a.normalizedName like :prefix
+			select a.id, a.normalizedName from Account a where a.normalizedName like :prefix
 			    and (length(a.normalizedName) between :shortest and :longest
 			         and (a.normalizedName like :head or a.normalizedName like :tail)
-			         or a.normalizedName like :containing or locate(a.normalizedName, :normalized) > 0))""")
-	List<Account> findNameCandidates(String normalized, String prefix, int shortest, int longest, String head,
+			         or a.normalizedName like :containing or locate(a.normalizedName, :normalized) > 0)""")
+	List<Object[]> findNameCandidateKeys(String normalized, String prefix, int shortest, int longest, String head,
 			String tail, String containing);
+
+	/** Ids and normalised names of the accounts with exactly this normalised name. */
+	@Query("select a.id, a.normalizedName from Account a where a.normalizedName = :normalized")
+	List<Object[]> findIdsWithNormalizedName(String normalized);
 
 	@Query("select a from Account a where a.phone in :phones")
 	List<Account> findByPhones(Collection<String> phones);

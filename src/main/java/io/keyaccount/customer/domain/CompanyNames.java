@@ -40,8 +40,11 @@ public final class CompanyNames {
 
 	/** Same after normalising, or one contains the other, or one character apart (for names of 4+ characters). */
 	public static boolean similar(String a, String b) {
-		String x = normalize(a);
-		String y = normalize(b);
+		return similarNormalized(normalize(a), normalize(b));
+	}
+
+	/** {@link #similar} of two names already {@link #normalize normalised}. */
+	public static boolean similarNormalized(String x, String y) {
 		if (x.isEmpty() || y.isEmpty()) {
 			return false;
 		}
