@@ -126,7 +126,8 @@ public class Rescoring {
 				long tenant = TenantContext.currentTenant();
 				List<Runnable> tasks = new ArrayList<>();
 				tasks.add(() -> TenantContext.runAs(tenant, () -> {
-					read[0] = readAccounts();
+					// in a transaction the driver streams the rows by the fetch size instead of buffering them all
+					read[0] = readOnly.execute(status -> readAccounts());
 					accountsDone[0] = System.nanoTime();
 				}));
 				tasks.add(() -> TenantContext.runAs(tenant, () -> totals[0] = readAccountTotals(settings, asOf)));
