@@ -114,12 +114,39 @@ public class Rescoring {
 		long started = System.nanoTime();
 		try {
 			ValueSettings settings = settingsStore.load();
-			Facts facts = readAccounts();
-			ValueEngine engine = new ValueEngine(settings, asOf, facts.ids);
-			applyPotential(engine, facts);
-			long accountsRead = System.nanoTime();
-			runs.progress(runId, "READING", 0, engine.size());
-			readLedger(engine, settings, asOf);
+			Facts facts;
+			ValueEngine engine;
+			long accountsRead;
+			if (postgres()) {
+				// the accounts and the ledger are independent until the engine needs the ids: the ledger's
+				// per-account totals are read into a buffer while another connection reads the accounts
+				long[] accountsDone = new long[1];
+				AccountTotals[] totals = new AccountTotals[1];
+				Facts[] read = new Facts[1];
+				long tenant = TenantContext.currentTenant();
+				List<Runnable> tasks = new ArrayList<>();
+				tasks.add(() -> TenantContext.runAs(tenant, () -> {
+					// in a transaction the driver streams the rows by the fetch size instead of buffering them all
+					read[0] = readOnly.execute(status -> readAccounts());
+					accountsDone[0] = System.nanoTime();
+				}));
+				tasks.add(() -> TenantContext.runAs(tenant, () -> totals[0] = readAccountTotals(settings, asOf)));
+				inParallel(tasks);
+				facts = read[0];
+				engine = new ValueEngine(settings, asOf, facts.ids);
+				applyPotential(engine, facts);
+				accountsRead = accountsDone[0];
+				runs.progress(runId, "READING", 0, engine.size());
+				totals[0].addTo(engine);
+			}
+			else {
+				facts = readAccounts();
+				engine = new ValueEngine(settings, asOf, facts.ids);
+				applyPotential(engine, facts);
+				accountsRead = System.nanoTime();
+				runs.progress(runId, "READING", 0, engine.size());
+				readLedger(engine, settings, asOf);
+			}
 			long ledgerRead = System.nanoTime();
 			runs.progress(runId, "FITTING", 0, engine.size());
 			ValueEngine.Scores scores = engine.score();
@@ -129,6 +156,8 @@ public class Rescoring {
 			long written = System.nanoTime();
 			long millis = (written - started) / 1_000_000;
 			runs.complete(runId, engine.daysRead(), scores.bgNbd(), scores.gammaGamma(), scores.fitProblem(), millis);
+			// on PostgreSQL the ledger is read while the accounts are: "accounts" is until the accounts were read,
+			// "ledger" from then until the ledger's totals are in the engine
 			log.info("Rescored {} accounts ({} account-days) of tenant {} as of {} in {} ms (run {}): accounts {} ms,"
 					+ " ledger {} ms, fits and scores {} ms, snapshots {} ms", engine.size(), engine.daysRead(),
 					TenantContext.currentTenant(), asOf, millis, runId, (accountsRead - started) / 1_000_000,
@@ -173,7 +202,7 @@ public class Rescoring {
 	 */
 	void readLedger(ValueEngine engine, ValueSettings settings, LocalDate asOf) {
 		if (postgres()) {
-			readAccountTotals(engine, settings, asOf);
+			readAccountTotals(settings, asOf).addTo(engine);
 		}
 		else {
 			readOnly.executeWithoutResult(status -> readDayTotals(engine, settings));
@@ -188,37 +217,48 @@ public class Rescoring {
 	 * double as a direct cast, which goes through the numeric's text and took a third of the query. A day's margin
 	 * beyond 9 x 10^12 yuan would fail the run. The outer sums add the days in date order, as H2's fold does.
 	 * <p>
-	 * A cursor, which the streaming needs, rules out PostgreSQL's parallel query, so the accounts are split into
-	 * {@link #READ_STREAMS} ranges of ids read at the same time on as many connections, as PostgreSQL's own
-	 * parallel plan (two workers and the leader) would split a plain aggregate. Each range fills its own accounts
-	 * of the engine.
+	 * A cursor, which the streaming needs, rules out PostgreSQL's parallel query, so the ledger's account ids are
+	 * split into {@link #READ_STREAMS} equal ranges (between the smallest and largest id in the ledger) read at the
+	 * same time on as many connections, as PostgreSQL's own parallel plan (two workers and the leader) would split
+	 * a plain aggregate. The totals do not need the engine, so they are buffered and can be read while the accounts
+	 * are; FILTER clauses and one {@code bit_or} for the four recent-quarter flags keep the aggregates per
+	 * account-day few.
 	 */
-	private void readAccountTotals(ValueEngine engine, ValueSettings settings, LocalDate asOf) {
-		int asOfDay = engine.asOfDay();
-		StringBuilder quarters = new StringBuilder();
-		for (int q = 0; q < 4; q++) {
-			quarters.append(", max(case when amt > 0 and d > ").append(asOfDay - 91 * (q + 1)).append(" and d <= ")
-				.append(asOfDay - 91 * q).append(" then 1 else 0 end)");
-		}
-		String sql = "select account_id, count(*), sum(case when amt > 0 then 1 else 0 end),"
-				+ " min(case when amt > 0 then d * " + FIRST_DAY_SCALE + " + cast(round(amt * 100) as bigint) end),"
-				+ " max(case when amt > 0 then d end),"
-				+ " sum(case when amt > 0 then amt else 0 end), sum(amt), sum(mg),"
-				+ " sum(case when d > " + engine.windowStartDay() + " then amt else 0 end),"
-				+ " sum(case when d > " + engine.windowStartDay() + " then mg else 0 end)"
-				+ quarters + " from (select account_id, (occurred_on - date '1970-01-01') as d,"
+	private AccountTotals readAccountTotals(ValueSettings settings, LocalDate asOf) {
+		int asOfDay = Math.toIntExact(asOf.toEpochDay());
+		int windowStartDay = ValueEngine.windowStartDay(settings, asOf);
+		// bit q: a purchase q quarters of 91 days back (the as-of date is the latest day read)
+		String sql = "select account_id, count(*), count(*) filter (where amt > 0),"
+				+ " min(d * " + FIRST_DAY_SCALE + " + cast(round(amt * 100) as bigint)) filter (where amt > 0),"
+				+ " max(d) filter (where amt > 0),"
+				+ " coalesce(sum(amt) filter (where amt > 0), 0), sum(amt), sum(mg),"
+				+ " coalesce(sum(amt) filter (where d > " + windowStartDay + "), 0),"
+				+ " coalesce(sum(mg) filter (where d > " + windowStartDay + "), 0),"
+				+ " coalesce(bit_or(1 << ((" + asOfDay + " - d) / 91)) filter (where amt > 0 and d > "
+				+ (asOfDay - 4 * 91) + "), 0)"
+				+ " from (select account_id, (occurred_on - date '1970-01-01') as d,"
 				+ " cast(cast(sum(amount) * 100 as bigint) as double precision) / 100 as amt,"
 				+ " cast(cast(sum(coalesce(margin, amount * ?)) * " + MARGIN_SCALE + " as bigint) as double precision) / "
 				+ MARGIN_SCALE + " as mg from value_transaction where tenant_id = ?"
 				+ " and account_id >= ? and account_id <= ?"
 				+ " and deleted_at is null and occurred_on <= ? group by account_id, occurred_on) days group by account_id";
 		long tenant = TenantContext.currentTenant();
-		int n = engine.size();
-		int streams = n < READ_STREAMS ? 1 : READ_STREAMS;
+		Long[] bounds = jdbc.queryForObject(
+				"select min(account_id), max(account_id) from value_transaction where tenant_id = ?",
+				(rs, row) -> new Long[] { (Long) rs.getObject(1, Long.class), (Long) rs.getObject(2, Long.class) },
+				tenant);
+		if (bounds == null || bounds[0] == null) {
+			return new AccountTotals();
+		}
+		long min = bounds[0];
+		long span = bounds[1] - min + 1;
+		int streams = span < READ_STREAMS ? 1 : READ_STREAMS;
+		AccountTotals[] parts = new AccountTotals[streams];
 		List<Runnable> ranges = new ArrayList<>();
 		for (int s = 0; s < streams; s++) {
-			long low = s == 0 ? Long.MIN_VALUE : engine.accountId((int) ((long) n * s / streams));
-			long high = s == streams - 1 ? Long.MAX_VALUE : engine.accountId((int) ((long) n * (s + 1) / streams)) - 1;
+			long low = s == 0 ? Long.MIN_VALUE : min + span * s / streams;
+			long high = s == streams - 1 ? Long.MAX_VALUE : min + span * (s + 1) / streams - 1;
+			AccountTotals part = parts[s] = new AccountTotals();
 			ranges.add(() -> TenantContext.runAs(tenant, () -> readOnly.executeWithoutResult(status -> {
 				// streamed through a cursor, which PostgreSQL would plan for the first rows fast; every row is
 				// read, so plan for all of them
@@ -235,14 +275,69 @@ public class Rescoring {
 				}, rs -> {
 					int purchaseDays = rs.getInt(3);
 					long first = rs.getLong(4);
-					int mask = rs.getInt(11) | rs.getInt(12) << 1 | rs.getInt(13) << 2 | rs.getInt(14) << 3;
-					engine.addAccount(rs.getLong(1), purchaseDays, (int) (first / FIRST_DAY_SCALE),
+					part.add(rs.getLong(1), purchaseDays, (int) (first / FIRST_DAY_SCALE),
 							(first % FIRST_DAY_SCALE) / 100.0, rs.getInt(5), rs.getDouble(6), rs.getDouble(7),
-							rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), mask, rs.getLong(2));
+							rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), rs.getInt(11), rs.getLong(2));
 				});
 			})));
 		}
 		inParallel(ranges);
+		AccountTotals all = new AccountTotals();
+		for (AccountTotals part : parts) {
+			all.parts.add(part);
+		}
+		return all;
+	}
+
+	/** Per-account ledger totals as PostgreSQL condensed them, buffered until the engine exists. */
+	private static final class AccountTotals {
+
+		final List<AccountTotals> parts = new ArrayList<>();
+
+		long[] id = new long[1024];
+
+		int[] ints = new int[1024 * 4];
+
+		double[] doubles = new double[1024 * 6];
+
+		long[] days = new long[1024];
+
+		int size;
+
+		void add(long accountId, int purchaseDays, int first, double firstAmount, int last, double purchaseTotal,
+				double revenueTotal, double marginTotal, double windowRevenueTotal, double windowMarginTotal,
+				int quarterMask, long dayCount) {
+			if (size == id.length) {
+				int capacity = size * 2;
+				id = Arrays.copyOf(id, capacity);
+				ints = Arrays.copyOf(ints, capacity * 4);
+				doubles = Arrays.copyOf(doubles, capacity * 6);
+				days = Arrays.copyOf(days, capacity);
+			}
+			id[size] = accountId;
+			ints[size * 4] = purchaseDays;
+			ints[size * 4 + 1] = first;
+			ints[size * 4 + 2] = last;
+			ints[size * 4 + 3] = quarterMask;
+			doubles[size * 6] = firstAmount;
+			doubles[size * 6 + 1] = purchaseTotal;
+			doubles[size * 6 + 2] = revenueTotal;
+			doubles[size * 6 + 3] = marginTotal;
+			doubles[size * 6 + 4] = windowRevenueTotal;
+			doubles[size * 6 + 5] = windowMarginTotal;
+			days[size] = dayCount;
+			size++;
+		}
+
+		void addTo(ValueEngine engine) {
+			for (int r = 0; r < size; r++) {
+				engine.addAccount(id[r], ints[r * 4], ints[r * 4 + 1], doubles[r * 6], ints[r * 4 + 2],
+						doubles[r * 6 + 1], doubles[r * 6 + 2], doubles[r * 6 + 3], doubles[r * 6 + 4],
+						doubles[r * 6 + 5], ints[r * 4 + 3], days[r]);
+			}
+			parts.forEach(part -> part.addTo(engine));
+		}
+
 	}
 
 	/**

@@ -76,7 +76,7 @@ public final class ValueEngine {
 		}
 		this.settings = settings;
 		this.asOfDay = Math.toIntExact(asOf.toEpochDay());
-		this.windowStartDay = Math.toIntExact(asOf.minusMonths(settings.currentWindowMonths()).toEpochDay());
+		this.windowStartDay = windowStartDay(settings, asOf);
 		this.ids = accountIds;
 		this.n = accountIds.length;
 		annualCategorySpend = new double[n];
@@ -93,6 +93,11 @@ public final class ValueEngine {
 		windowRevenue = new double[n];
 		windowMargin = new double[n];
 		recentQuarters = new int[n];
+	}
+
+	/** The last day before the current window of a run as of {@code asOf}, as an epoch day. */
+	static int windowStartDay(ValueSettings settings, LocalDate asOf) {
+		return Math.toIntExact(asOf.minusMonths(settings.currentWindowMonths()).toEpochDay());
 	}
 
 	public int size() {
