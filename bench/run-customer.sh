@@ -53,20 +53,8 @@ PG_USER=${BENCH_PG_USER:-postgres}
 PG_DB=${BENCH_PG_DB:-keyaccount_bench}
 mkdir -p "$DATA" "$WORK"
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-
 # ---- build: the app jar, its classes and libraries extracted for the bench's classpath, the bench classes
-JAR=$(ls target/keyaccount-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
-	log "building the app jar (./mvnw -DskipTests package)"
-	./mvnw -B -q -DskipTests package
-	JAR=$(ls target/keyaccount-*.jar | head -1)
-fi
-if [ ! -f "$WORK/app/.extracted" ] || [ "$JAR" -nt "$WORK/app/.extracted" ]; then
-	rm -rf "$WORK/app" && mkdir -p "$WORK/app"
-	(cd "$WORK/app" && jar xf "$ROOT/$JAR" && touch .extracted)
-fi
-CP="$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*"
+source "$ROOT/bench/app-classpath.sh"
 # one class directory per run, so that a second run (a try-out on small data) cannot pull classes from under a
 # running one
 CLASSES="$WORK/classes-$DB-$$"
