@@ -60,9 +60,7 @@ public class CustomerSearch {
 		Map<Long, Account> found = accounts.findAll(seen.and((root, q, cb) -> root.get("id").in(ids)))
 			.stream()
 			.collect(Collectors.toMap(Account::getId, Function.identity()));
-		Map<Long, String> userNames = ownerNames
-			.of(found.values().stream().map(Account::getOwnerUserId).toList(), List.of())
-			.users();
+		Map<Long, String> userNames = ownerNames.owners(found.values());
 		return ids.stream()
 			.map(found::get)
 			.filter(Objects::nonNull)

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +50,7 @@ public class DuplicateFinder {
 			int half = normalized.length() / 2;
 			// The names are compared first (an account's normalised name is CompanyNames.normalize of its name), so
 			// that only the similar accounts are loaded, not every one sharing a trade and a city.
-			java.util.Set<Long> similar = new java.util.TreeSet<>();
+			Set<Long> similar = new TreeSet<>();
 			List<Object[]> keys = new ArrayList<>(accounts.findIdsWithNormalizedName(normalized));
 			keys.addAll(accounts.findNameCandidateKeys(normalized, prefix, normalized.length() - 1,
 					normalized.length() + 1, normalized.substring(0, half) + "%", "%" + normalized.substring(half),
@@ -59,9 +61,7 @@ public class DuplicateFinder {
 				}
 			}
 			for (Account a : similar.isEmpty() ? List.<Account>of() : accounts.findAllById(similar)) {
-				if (CompanyNames.similar(a.getName(), facts.name())) {
-					found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.NAME));
-				}
+				found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.NAME));
 			}
 		}
 		List<String> phones = new ArrayList<>();
@@ -81,9 +81,7 @@ public class DuplicateFinder {
 		if (found.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, String> owners = ownerNames
-			.of(found.values().stream().map(f -> f.account().getOwnerUserId()).toList(), List.of())
-			.users();
+		Map<Long, String> owners = ownerNames.owners(found.values().stream().map(Found::account).toList());
 		return found.values()
 			.stream()
 			.map(f -> new Candidate(f.account().getId(), f.account().getName(),

@@ -10,4 +10,8 @@ public interface OrgUnits extends JpaRepository<OrgUnit, Long> {
 
 	List<OrgUnit> findByParentId(Long parentId);
 
+	/** Ids and names of these units. */
+	@org.springframework.data.jpa.repository.Query("select u.id, u.name from OrgUnit u where u.id in :ids")
+	List<Object[]> findNamesByIdIn(java.util.Collection<Long> ids);
+
 }

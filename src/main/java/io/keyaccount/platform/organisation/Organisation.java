@@ -2,7 +2,9 @@ package io.keyaccount.platform.organisation;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -144,6 +146,12 @@ public class Organisation {
 		return units.findAll().stream().collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getName));
 	}
 
+	/** {@link #unitNames()} of just these units (a page's worth), in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> unitNames(Collection<Long> ids) {
+		return ids.isEmpty() ? Map.of() : names(units.findNamesByIdIn(ids));
+	}
+
 	// ---- positions
 
 	@Transactional(readOnly = true)
@@ -198,6 +206,18 @@ public class Organisation {
 	@Transactional(readOnly = true)
 	public Map<Long, String> userNames() {
 		return users.findAll().stream().collect(Collectors.toMap(User::getId, User::getDisplayName));
+	}
+
+	/** {@link #userNames()} of just these users (a page's worth), in one query and without their roles. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> userNames(Collection<Long> ids) {
+		return ids.isEmpty() ? Map.of() : names(users.findNamesByIdIn(ids));
+	}
+
+	private static Map<Long, String> names(List<Object[]> idsAndNames) {
+		Map<Long, String> names = new HashMap<>();
+		idsAndNames.forEach(row -> names.put((Long) row[0], (String) row[1]));
+		return names;
 	}
 
 	public User createUser(NewUserCommand command) {

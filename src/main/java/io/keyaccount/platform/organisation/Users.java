@@ -14,6 +14,10 @@ public interface Users extends JpaRepository<User, Long>, JpaSpecificationExecut
 
 	List<User> findByEnabledTrueOrderByDisplayNameAsc();
 
+	/** Ids and display names of these users, without loading the users and their roles. */
+	@org.springframework.data.jpa.repository.Query("select u.id, u.displayName from User u where u.id in :ids")
+	List<Object[]> findNamesByIdIn(java.util.Collection<Long> ids);
+
 	/** Usernames are unique across tenants, because the login form does not ask for a company. */
 	@org.springframework.data.jpa.repository.Query(value = "select count(*) from app_user where username = :username", nativeQuery = true)
 	long countByUsernameAcrossTenants(String username);
