@@ -15,7 +15,6 @@ import io.keyaccount.customer.CustomerEvents.AccountCreated;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.AccountRules;
 import io.keyaccount.customer.domain.Contact;
-import io.keyaccount.customer.search.CustomerIndex;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.User;
 
@@ -33,17 +32,14 @@ public class AccountBatches {
 
 	private final Organisation organisation;
 
-	private final CustomerIndex index;
-
 	private final EntityManager entityManager;
 
 	private final ApplicationEventPublisher events;
 
-	AccountBatches(AccountRules rules, Organisation organisation, CustomerIndex index, EntityManager entityManager,
+	AccountBatches(AccountRules rules, Organisation organisation, EntityManager entityManager,
 			ApplicationEventPublisher events) {
 		this.rules = rules;
 		this.organisation = organisation;
-		this.index = index;
 		this.entityManager = entityManager;
 		this.events = events;
 	}
@@ -65,7 +61,6 @@ public class AccountBatches {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Long> create(List<NewAccount> batch) {
-		index.indexOneBatchBehind();
 		Map<Long, User> owners = new HashMap<>();
 		List<Account> created = new ArrayList<>(batch.size());
 		for (NewAccount row : batch) {

@@ -91,7 +91,8 @@ final class ImportRun {
 		catch (BusinessRuleException ex) {
 			outcome = fail(tools.vocabulary().text(locale, ex.messageKey(), ex.arguments()));
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// An Error too (out of memory): the job must end as failed, or its progress bar would wait for ever.
 			log.error("Import {} of {} failed", job.id, job.upload.fileName(), ex);
 			boolean kept = options.mode() == ImportMode.KEEP_GOOD_ROWS && job.accounts.get() > 0;
 			outcome = fail(kept ? tools.vocabulary().text(locale, "import.failedAfter", job.accounts.get())

@@ -4,12 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.search.engine.backend.work.execution.DocumentCommitStrategy;
-import org.hibernate.search.engine.backend.work.execution.DocumentRefreshStrategy;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -17,7 +14,6 @@ import org.hibernate.search.engine.search.sort.dsl.CompositeSortComponentsStep;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -121,31 +117,6 @@ public class CustomerIndex {
 			RelatedDocuments.reindexContactsOf(session, id);
 		}
 	}
-
-	/**
-	 * For a run of bulk transactions on one thread, such as an import's batches: each commits without waiting for its
-	 * documents to reach the index, but waits for the previous one's. Indexing (the other core) keeps pace with the
-	 * writes, and the index is at most one batch behind, with no backlog of documents growing in memory; without
-	 * the wait a fast writer would queue documents until the heap ran out. Index commits follow within a second.
-	 */
-	public void indexOneBatchBehind() {
-		Search.session(entityManager).indexingPlanSynchronizationStrategy(ONE_BATCH_BEHIND);
-	}
-
-	private static final ThreadLocal<CompletableFuture<?>> PREVIOUS_BATCH = new ThreadLocal<>();
-
-	private static final IndexingPlanSynchronizationStrategy ONE_BATCH_BEHIND = context -> {
-		context.documentCommitStrategy(DocumentCommitStrategy.NONE);
-		context.documentRefreshStrategy(DocumentRefreshStrategy.NONE);
-		context.indexingFutureHandler(indexed -> {
-			CompletableFuture<?> previous = PREVIOUS_BATCH.get();
-			PREVIOUS_BATCH.set(indexed);
-			if (previous != null) {
-				// A failure was reported by Hibernate Search's failure handler; the caller only needs the pace.
-				previous.handle((report, failure) -> null).join();
-			}
-		});
-	};
 
 	/** Re-indexes a contact changed outside Hibernate, and its account. */
 	@Transactional
