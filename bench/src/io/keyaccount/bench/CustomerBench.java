@@ -169,7 +169,10 @@ public final class CustomerBench {
 			List<Object> scopeArgs = new ArrayList<>(List.of(me.tenantId(), me.userId()));
 			scopeArgs.addAll(me.visibleUnits());
 			scopeArgs.addAll(List.of(me.tenantId(), me.userId()));
-			String page = db.postgres() ? " limit 20 offset 0" : " offset 0 rows fetch first 20 rows only";
+			// The app's list statements: a page of 20 and one more row (is there a next page?), and a count that
+			// stops past 10,000 rows (BoundedPages).
+			String page = db.postgres() ? " limit 21 offset 0" : " offset 0 rows fetch first 21 rows only";
+			String countLimit = db.postgres() ? " limit 10001" : " fetch first 10001 rows only";
 
 			String filtered = scope + " and a.status = ? and a.province_code = ?";
 			if (measures("list-filtered")) {
@@ -179,16 +182,18 @@ public final class CustomerBench {
 					args.add(PROVINCES[(int) (i % PROVINCES.length)]);
 					Connection c = connections.get(w);
 					return rows(c, "select a.* from account a where " + filtered + " order by a.created_at desc" + page,
-							args) > 0 && count(c, "select count(a.id) from account a where " + filtered, args) > 0;
+							args) > 0 && count(c, "select count(*) from (select a.id from account a where " + filtered
+									+ countLimit + ") t", args) > 0;
 				}));
 			}
 			if (measures("list-default")) {
 				put(out, "list (default page, 全部)", measure.run("list (default page, 全部)", (w, i) -> {
 					Connection c = connections.get(w);
-					String nth = db.postgres() ? " limit 20 offset " + i % 10 * 20
-							: " offset " + i % 10 * 20 + " rows fetch first 20 rows only";
+					String nth = db.postgres() ? " limit 21 offset " + i % 10 * 20
+							: " offset " + i % 10 * 20 + " rows fetch first 21 rows only";
 					return rows(c, "select a.* from account a where " + scope + " order by a.updated_at desc" + nth,
-							scopeArgs) > 0 && count(c, "select count(a.id) from account a where " + scope, scopeArgs) > 0;
+							scopeArgs) > 0 && count(c, "select count(*) from (select a.id from account a where " + scope
+									+ countLimit + ") t", scopeArgs) > 0;
 				}));
 			}
 			if (measures("detail")) {

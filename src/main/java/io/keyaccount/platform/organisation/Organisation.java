@@ -1,12 +1,9 @@
 package io.keyaccount.platform.organisation;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +39,11 @@ public class Organisation {
 
 	private final PasswordPolicy passwordPolicy;
 
+	private final UnitHierarchy hierarchy;
+
 	Organisation(OrgUnits units, Users users, Roles roles, PositionTitles positions, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy) {
+			PasswordPolicy passwordPolicy, UnitHierarchy hierarchy) {
+		this.hierarchy = hierarchy;
 		this.units = units;
 		this.users = users;
 		this.roles = roles;
@@ -78,6 +78,7 @@ public class Organisation {
 
 	public OrgUnit createUnit(UnitCommand command) {
 		requireUnit(command.parentId());
+		hierarchy.changed();
 		return units.save(new OrgUnit(command.name().trim(), command.type(), command.parentId(), command.sortOrder()));
 	}
 
@@ -90,6 +91,7 @@ public class Organisation {
 				throw new BusinessRuleException("parentId", "unit.cannotMoveUnderItself");
 			}
 			unit.moveUnder(command.parentId());
+			hierarchy.changed();
 		}
 		unit.describe(command.name().trim(), command.type(), command.sortOrder());
 		return unit;
@@ -125,20 +127,7 @@ public class Organisation {
 	/** The unit and every unit below it, for "own unit and below" data scopes. */
 	@Transactional(readOnly = true)
 	public Set<Long> unitAndDescendants(long unitId) {
-		Map<Long, List<Long>> children = units.findAll()
-			.stream()
-			.filter(u -> u.getParentId() != null)
-			.collect(Collectors.groupingBy(OrgUnit::getParentId,
-					Collectors.mapping(OrgUnit::getId, Collectors.toList())));
-		Set<Long> result = new LinkedHashSet<>();
-		Deque<Long> todo = new ArrayDeque<>(List.of(unitId));
-		while (!todo.isEmpty()) {
-			Long next = todo.pop();
-			if (result.add(next)) {
-				todo.addAll(children.getOrDefault(next, List.of()));
-			}
-		}
-		return result;
+		return hierarchy.unitAndDescendants(unitId);
 	}
 
 	@Transactional(readOnly = true)

@@ -17,11 +17,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	private final StaffDirectory staff;
-
-	ApiTokenAuthenticationFilter(ApiTokens tokens, StaffDirectory staff) {
+	ApiTokenAuthenticationFilter(ApiTokens tokens) {
 		this.tokens = tokens;
-		this.staff = staff;
 	}
 
 	@Override
@@ -29,10 +26,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			tokens.authenticate(header.substring(7).trim())
-				.flatMap(staff::findById)
-				.filter(user -> user.isEnabled() && user.isAccountNonLocked())
-				.ifPresent(user -> {
+			tokens.signIn(header.substring(7).trim()).ifPresent(user -> {
 					SecurityContext context = SecurityContextHolder.createEmptyContext();
 					context.setAuthentication(
 							UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, StaffDirectory staff) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/openapi/**", "/api/v1/openapi",
 					"/api/v1/docs", "/api/v1/docs/**")
@@ -44,7 +44,7 @@ class SecurityConfiguration {
 				.authenticated())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, staff), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> json(response,
 					HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid personal API token is required"))
 				.accessDeniedHandler((request, response, ex) -> json(response, HttpStatus.FORBIDDEN, "FORBIDDEN",

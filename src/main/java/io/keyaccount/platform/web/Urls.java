@@ -10,6 +10,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component("urls")
 public class Urls {
 
+	/** False when a list shows "more than" its total ({@link io.keyaccount.platform.persistence.BoundedPage}). */
+	public boolean totalExact(org.springframework.data.domain.Page<?> page) {
+		return !(page instanceof io.keyaccount.platform.persistence.BoundedPage<?> bounded) || bounded.isTotalExact();
+	}
+
 	public java.util.List<Integer> pageSizes() {
 		return PageLinks.SIZES;
 	}

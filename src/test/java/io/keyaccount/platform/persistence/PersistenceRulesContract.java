@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,6 +23,7 @@ import io.keyaccount.platform.audit.AuditLog.AuditQuery;
 import io.keyaccount.platform.organisation.OrgUnit;
 import io.keyaccount.platform.organisation.OrgUnits;
 import io.keyaccount.platform.organisation.Organisation;
+import io.keyaccount.platform.organisation.UnitType;
 import io.keyaccount.platform.organisation.User;
 import io.keyaccount.platform.recyclebin.RecycleBin;
 import io.keyaccount.platform.security.CurrentUser;
@@ -63,6 +67,9 @@ abstract class PersistenceRulesContract {
 
 	@Autowired
 	TransactionTemplate tx;
+
+	@Autowired
+	BoundedPages pages;
 
 	@AfterEach
 	void signOut() {
@@ -189,6 +196,55 @@ abstract class PersistenceRulesContract {
 			second.retitle("第二位的修改");
 		})).isInstanceOf(ConcurrentEditException.class);
 		assertThat(notes.findById(note.getId()).orElseThrow().getTitle()).isEqualTo("第一位的修改");
+	}
+
+	@Test
+	void aNewSubUnitAndItsRecordsAreInTheManagersScopeAtOnce() {
+		DemoUsers.signIn(staff, "liming");
+		User liming = demo("liming");
+		Set<Long> before = currentUser.visibleRecords().unitIds();
+		OrgUnit newTeam = organisation.createUnit(new Organisation.UnitCommand("西南销售组-" + System.nanoTime(),
+				UnitType.DEPARTMENT, liming.getUnitId(), 9, 0));
+		ScopedNote note = notes.save(new ScopedNote("西南的记录", demo("liuyang").getId(), newTeam.getId()));
+
+		assertThat(before).doesNotContain(newTeam.getId());
+		assertThat(currentUser.visibleRecords().unitIds()).contains(newTeam.getId());
+		assertThat(notes.findAll(currentUser.visibleRecords().<ScopedNote>specification()))
+			.extracting(ScopedNote::getId)
+			.contains(note.getId());
+
+		OrgUnit root = units.findAll().stream().filter(u -> u.getParentId() == null).findFirst().orElseThrow();
+		organisation.updateUnit(newTeam.getId(), new Organisation.UnitCommand(newTeam.getName(), UnitType.DEPARTMENT,
+				root.getId(), 9, organisation.unit(newTeam.getId()).getVersion()));
+		assertThat(currentUser.visibleRecords().unitIds()).doesNotContain(newTeam.getId());
+		organisation.setUnitEnabled(newTeam.getId(), false);
+	}
+
+	@Test
+	void aLongListCountsExactlyOnlyUpToItsBound() {
+		User liuyang = demo("liuyang");
+		String prefix = "分页-" + System.nanoTime() + "-";
+		for (int i = 10; i < 35; i++) {
+			notes.save(new ScopedNote(prefix + i, liuyang.getId(), liuyang.getUnitId()));
+		}
+		Specification<ScopedNote> mine = (root, q, cb) -> cb.like(root.get("title"), prefix + "%");
+		var firstPage = PageRequest.of(0, 2, Sort.by("title"));
+
+		BoundedPage<ScopedNote> bounded = pages.find(notes, ScopedNote.class, mine, firstPage, 4);
+		assertThat(bounded.getContent()).extracting(ScopedNote::getTitle).containsExactly(prefix + 10, prefix + 11);
+		assertThat(bounded.isTotalExact()).isFalse();
+		assertThat(bounded.getTotalElements()).isEqualTo(20); // the bound is raised to ten pages past this one
+		BoundedPage<ScopedNote> exact = pages.find(notes, ScopedNote.class, mine, firstPage, 100);
+		assertThat(exact.isTotalExact()).isTrue();
+		assertThat(exact.getTotalElements()).isEqualTo(25);
+		assertThat(pages.countUpTo(ScopedNote.class, mine, 5)).isEqualTo(5);
+		assertThat(pages.countUpTo(ScopedNote.class, mine, 50)).isEqualTo(25);
+
+		BoundedPage<ScopedNote> last = pages.find(notes, ScopedNote.class, mine, PageRequest.of(12, 2, Sort.by("title")), 4);
+		assertThat(last.getContent()).extracting(ScopedNote::getTitle).containsExactly(prefix + 34);
+		assertThat(last.isTotalExact()).isTrue();
+		assertThat(last.getTotalElements()).isEqualTo(25);
+		assertThat(last.hasNext()).isFalse();
 	}
 
 	@Test
