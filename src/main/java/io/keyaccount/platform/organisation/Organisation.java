@@ -2,7 +2,6 @@ package io.keyaccount.platform.organisation;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,11 @@ public class Organisation {
 
 	private final PasswordPolicy passwordPolicy;
 
-	private final UnitHierarchy hierarchy;
+	private final OrganisationSnapshots snapshots;
 
 	Organisation(OrgUnits units, Users users, Roles roles, PositionTitles positions, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, UnitHierarchy hierarchy) {
-		this.hierarchy = hierarchy;
+			PasswordPolicy passwordPolicy, OrganisationSnapshots snapshots) {
+		this.snapshots = snapshots;
 		this.units = units;
 		this.users = users;
 		this.roles = roles;
@@ -78,7 +77,7 @@ public class Organisation {
 
 	public OrgUnit createUnit(UnitCommand command) {
 		requireUnit(command.parentId());
-		hierarchy.changed();
+		snapshots.changed();
 		return units.save(new OrgUnit(command.name().trim(), command.type(), command.parentId(), command.sortOrder()));
 	}
 
@@ -91,9 +90,9 @@ public class Organisation {
 				throw new BusinessRuleException("parentId", "unit.cannotMoveUnderItself");
 			}
 			unit.moveUnder(command.parentId());
-			hierarchy.changed();
 		}
 		unit.describe(command.name().trim(), command.type(), command.sortOrder());
+		snapshots.changed();
 		return unit;
 	}
 
@@ -127,7 +126,7 @@ public class Organisation {
 	/** The unit and every unit below it, for "own unit and below" data scopes. */
 	@Transactional(readOnly = true)
 	public Set<Long> unitAndDescendants(long unitId) {
-		return hierarchy.unitAndDescendants(unitId);
+		return snapshots.unitAndDescendants(unitId);
 	}
 
 	@Transactional(readOnly = true)
@@ -135,10 +134,10 @@ public class Organisation {
 		return units.findAll().stream().collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getName));
 	}
 
-	/** {@link #unitNames()} of just these units (a page's worth), in one query. */
+	/** {@link #unitNames()} of just these units (a page's worth), from the tenant's organisation snapshot. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> unitNames(Collection<Long> ids) {
-		return ids.isEmpty() ? Map.of() : names(units.findNamesByIdIn(ids));
+		return snapshots.unitNames(ids);
 	}
 
 	// ---- positions
@@ -197,16 +196,10 @@ public class Organisation {
 		return users.findAll().stream().collect(Collectors.toMap(User::getId, User::getDisplayName));
 	}
 
-	/** {@link #userNames()} of just these users (a page's worth), in one query and without their roles. */
+	/** {@link #userNames()} of just these users (a page's worth), from the tenant's organisation snapshot. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> userNames(Collection<Long> ids) {
-		return ids.isEmpty() ? Map.of() : names(users.findNamesByIdIn(ids));
-	}
-
-	private static Map<Long, String> names(List<Object[]> idsAndNames) {
-		Map<Long, String> names = new HashMap<>();
-		idsAndNames.forEach(row -> names.put((Long) row[0], (String) row[1]));
-		return names;
+		return snapshots.userNames(ids);
 	}
 
 	public User createUser(NewUserCommand command) {
@@ -222,6 +215,7 @@ public class Organisation {
 		User user = new User(username, requireText("displayName", command.profile().displayName()),
 				passwordEncoder.encode(command.password()), command.profile().unitId());
 		apply(user, command.profile());
+		snapshots.changed();
 		return users.save(user);
 	}
 
@@ -237,6 +231,7 @@ public class Organisation {
 			throw new BusinessRuleException("managerId", "user.cannotManageSelf");
 		}
 		apply(user, command);
+		snapshots.changed();
 		return user;
 	}
 

@@ -14,9 +14,9 @@ public interface Users extends JpaRepository<User, Long>, JpaSpecificationExecut
 
 	List<User> findByEnabledTrueOrderByDisplayNameAsc();
 
-	/** Ids and display names of these users, without loading the users and their roles. */
-	@org.springframework.data.jpa.repository.Query("select u.id, u.displayName from User u where u.id in :ids")
-	List<Object[]> findNamesByIdIn(java.util.Collection<Long> ids);
+	/** Every user's id and display name, without loading the users and their roles. */
+	@org.springframework.data.jpa.repository.Query("select u.id, u.displayName from User u")
+	List<Object[]> findIdsAndNames();
 
 	/** Usernames are unique across tenants, because the login form does not ask for a company. */
 	@org.springframework.data.jpa.repository.Query(value = "select count(*) from app_user where username = :username", nativeQuery = true)

@@ -17,10 +17,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 
+import io.keyaccount.platform.persistence.CacheInvalidation;
 import io.keyaccount.platform.validation.BusinessRuleException;
 
 /** Issues, lists, revokes and checks personal API tokens. */
@@ -81,15 +80,7 @@ public class ApiTokens {
 	@Transactional
 	public void revoke(long userId, long tokenId) {
 		repository.findById(tokenId).filter(t -> t.getUserId() == userId).ifPresent(ApiToken::revoke);
-		recentSignIns.invalidateAll();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					recentSignIns.invalidateAll();
-				}
-			});
-		}
+		CacheInvalidation.forgetNowAndWhenTransactionEnds(recentSignIns::invalidateAll);
 	}
 
 	/** The enabled, unlocked user a presented token signs in, if the token is valid; marks it as used. */
