@@ -46,17 +46,11 @@ public class DuplicateFinder {
 		}
 		String normalized = CompanyNames.normalize(facts.name());
 		if (normalized.length() >= 2) {
-			String prefix = normalized.substring(0, Math.min(2, normalized.length())) + "%";
-			int half = normalized.length() / 2;
-			// The names are compared first (an account's normalised name is CompanyNames.normalize of its name), so
-			// that only the similar accounts are loaded, not every one sharing a trade and a city.
+			String start = normalized.substring(0, 2);
 			Set<Long> similar = new TreeSet<>();
-			List<Object[]> keys = new ArrayList<>(accounts.findIdsWithNormalizedName(normalized));
-			keys.addAll(accounts.findNameCandidateKeys(normalized, prefix, normalized.length() - 1,
-					normalized.length() + 1, normalized.substring(0, half) + "%", "%" + normalized.substring(half),
-					"%" + normalized + "%"));
-			for (Object[] key : keys) {
-				if (CompanyNames.similarNormalized((String) key[1], normalized)) {
+			for (Object[] key : nameCandidateKeys(normalized)) {
+				String name = (String) key[1];
+				if (name.startsWith(start) && CompanyNames.similarNormalized(name, normalized)) {
 					similar.add((Long) key[0]);
 				}
 			}
@@ -87,6 +81,32 @@ public class DuplicateFinder {
 			.map(f -> new Candidate(f.account().getId(), f.account().getName(),
 					owners.get(f.account().getOwnerUserId()), f.reason()))
 			.toList();
+	}
+
+	/**
+	 * Ids and normalised names of the accounts whose names may be similar to {@code normalized}, read from indexes of
+	 * the names alone, so that only the similar accounts are loaded. A similar name (one character apart, or one
+	 * containing the other) either is found by an exact lookup ({@link CompanyNames#nearNames}), or keeps the first
+	 * half of the name, or its second half: names beginning with the first half come from one index range, names
+	 * ending with the second half from another (V23). A longer name containing this one in its middle is not found.
+	 * Names of up to four characters have no halves worth a range: they read every name beginning with the same two
+	 * characters and let the database filter them.
+	 */
+	private List<Object[]> nameCandidateKeys(String normalized) {
+		List<Object[]> keys = new ArrayList<>(accounts.findIdsWithNormalizedNameIn(CompanyNames.nearNames(normalized)));
+		int length = normalized.length();
+		String start = normalized.substring(0, 2) + "%";
+		if (length >= 5) {
+			int half = (length + 1) / 2;
+			keys.addAll(accounts.findKeysByNameStart(normalized.substring(0, half) + "%"));
+			keys.addAll(accounts.findKeysByNameEnd(CompanyNames.reverse(normalized.substring(half)) + "%", start));
+		}
+		else {
+			int half = length / 2;
+			keys.addAll(accounts.findNameCandidateKeys(normalized, start, length - 1, length + 1,
+					normalized.substring(0, half) + "%", "%" + normalized.substring(half), "%" + normalized + "%"));
+		}
+		return keys;
 	}
 
 	private record Found(Account account, DuplicateReason reason) {

@@ -47,6 +47,9 @@ class CustomerManagementTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	DuplicateFinder duplicates;
+
+	@Autowired
 	Organisation organisation;
 
 	@BeforeEach
@@ -93,6 +96,38 @@ class CustomerManagementTests {
 						.contains("苏州远望光电科技有限公司"));
 		assertThat(customers.create(AccountMother.account("苏州远望光电科技股份有限公司").facts(), null, null, true))
 			.isPositive();
+	}
+
+	@Test
+	void aNameOneCharacterApartOrContainingAnotherIsFoundWhereverItDiffers() {
+		customers.create(AccountMother.account("深圳鼎盛华通信息技术有限公司").facts(), null, null, true);
+		customers.create(AccountMother.account("广州鼎盛").facts(), null, null, true);
+
+		assertThat(nameDuplicatesOf("深圳丰盛华通信息技术有限公司")).as("a character changed near the start")
+			.contains("深圳鼎盛华通信息技术有限公司");
+		assertThat(nameDuplicatesOf("深圳鼎盛华通信息技朮有限公司")).as("a character changed near the end")
+			.contains("深圳鼎盛华通信息技术有限公司");
+		assertThat(nameDuplicatesOf("深圳鼎盛盛华通信息技术有限公司")).as("a character added in the first half")
+			.contains("深圳鼎盛华通信息技术有限公司");
+		assertThat(nameDuplicatesOf("深圳鼎华通信息技术有限公司")).as("a character left out")
+			.contains("深圳鼎盛华通信息技术有限公司");
+		assertThat(nameDuplicatesOf("深圳鼎盛华通信息技术服务有限公司")).as("the new name contains the old one")
+			.contains("深圳鼎盛华通信息技术有限公司");
+		assertThat(nameDuplicatesOf("深圳鼎盛华通信息股份有限公司")).as("the old name contains the new one")
+			.contains("深圳鼎盛华通信息技术有限公司");
+		assertThat(nameDuplicatesOf("广州鼎胜")).as("a short name one character apart").contains("广州鼎盛");
+		assertThat(nameDuplicatesOf("深圳鼎盛华通物流有限公司")).as("two characters apart")
+			.doesNotContain("深圳鼎盛华通信息技术有限公司");
+		assertThat(nameDuplicatesOf("深圳丰盛华通信息技朮有限公司")).as("two characters apart")
+			.doesNotContain("深圳鼎盛华通信息技术有限公司");
+	}
+
+	private List<String> nameDuplicatesOf(String name) {
+		return duplicates.candidates(AccountMother.account(name).facts(), List.of(), null)
+			.stream()
+			.filter(c -> c.reason() == DuplicateFinder.DuplicateReason.NAME)
+			.map(DuplicateFinder.Candidate::name)
+			.toList();
 	}
 
 	@Test

@@ -18,7 +18,7 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 
 	/**
 	 * Ids and normalised names of the accounts whose normalised name may be {@link CompanyNames#similar similar} to
-	 * {@code normalized}: the same name ({@link #findIdsWithNormalizedName}), or the same first characters
+	 * {@code normalized}: the same first characters
 	 * ({@code prefix}) and either one character apart at most (then the name is one longer, shorter or as long, and
 	 * keeps the first half ({@code head}) or the second half ({@code tail})), or one name containing the other. The
 	 * database applies these necessary conditions, so that a prefix shared by a whole city's companies (上海…) does
@@ -33,9 +33,23 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 	List<Object[]> findNameCandidateKeys(String normalized, String prefix, int shortest, int longest, String head,
 			String tail, String containing);
 
-	/** Ids and normalised names of the accounts with exactly this normalised name. */
-	@Query("select a.id, a.normalizedName from Account a where a.normalizedName = :normalized")
-	List<Object[]> findIdsWithNormalizedName(String normalized);
+	/** Ids and normalised names of the accounts with one of these normalised names. */
+	@Query("select a.id, a.normalizedName from Account a where a.normalizedName in :normalized")
+	List<Object[]> findIdsWithNormalizedNameIn(Collection<String> normalized);
+
+	/** Ids and normalised names of the accounts whose normalised name begins with {@code start}. */
+	@Query("select a.id, a.normalizedName from Account a where a.normalizedName like :start")
+	List<Object[]> findKeysByNameStart(String start);
+
+	/**
+	 * Ids and normalised names of the accounts whose reversed normalised name begins with {@code reversedEnd} (whose
+	 * name ends so) and whose name begins with {@code start}.
+	 */
+	@Query("""
+			select a.id, a.normalizedName from Account a
+			where a.normalizedNameReversed like :reversedEnd and a.normalizedName like :start""")
+	List<Object[]> findKeysByNameEnd(String reversedEnd, String start);
+
 
 	@Query("select a from Account a where a.phone in :phones")
 	List<Account> findByPhones(Collection<String> phones);

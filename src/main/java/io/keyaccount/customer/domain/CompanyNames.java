@@ -38,6 +38,33 @@ public final class CompanyNames {
 		return result.replaceAll("[\\s\\p{Punct}，。、·]", "");
 	}
 
+	/** The name backwards, character by character, as PostgreSQL's {@code reverse} writes it. */
+	public static String reverse(String normalized) {
+		return new StringBuilder(normalized).reverse().toString();
+	}
+
+	/**
+	 * The names {@link #similarNormalized similar} to a normalised name that an exact lookup can find: the name, the
+	 * name with one character left out, and the parts of it (4+ characters) that begin with its first two characters.
+	 */
+	public static java.util.Set<String> nearNames(String normalized) {
+		java.util.Set<String> names = new java.util.LinkedHashSet<>();
+		names.add(normalized);
+		int length = normalized.length();
+		if (length >= 5) {
+			for (int i = 0; i < length; i++) {
+				names.add(normalized.substring(0, i) + normalized.substring(i + 1));
+			}
+		}
+		String start = normalized.substring(0, Math.min(2, length));
+		for (int from = normalized.indexOf(start); from >= 0; from = normalized.indexOf(start, from + 1)) {
+			for (int to = from + 4; to <= length; to++) {
+				names.add(normalized.substring(from, to));
+			}
+		}
+		return names;
+	}
+
 	/** Same after normalising, or one contains the other, or one character apart (for names of 4+ characters). */
 	public static boolean similar(String a, String b) {
 		return similarNormalized(normalize(a), normalize(b));
