@@ -38,7 +38,7 @@ final class IndexReference implements AutoCloseable {
 	private final QueryBuilder bigrams = new QueryBuilder(new Bigrams());
 
 	IndexReference(Path indexRoot) throws IOException {
-		this.reader = DirectoryReader.open(FSDirectory.open(indexRoot.resolve("account")));
+		this.reader = DirectoryReader.open(FSDirectory.open(indexRoot.resolve("account-v2")));
 		this.searcher = new IndexSearcher(reader);
 	}
 

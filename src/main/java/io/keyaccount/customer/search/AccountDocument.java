@@ -158,8 +158,8 @@ class AccountDocument implements TypeBinder {
 			shortName = fields.name(SHORT_NAME, false);
 			contactName = fields.name(CONTACT_NAME, true);
 			notes = fields.text(NOTES);
-			pinyin = fields.terms(PINYIN);
-			contactPinyin = fields.terms(CONTACT_PINYIN);
+			pinyin = fields.pinyinPrefixes(PINYIN);
+			contactPinyin = fields.pinyinPrefixes(CONTACT_PINYIN);
 			number = fields.terms(NUMBER);
 			email = fields.terms(EMAIL);
 			ownerUser = fields.id(OWNER_USER, false);

@@ -6,6 +6,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
@@ -27,11 +29,38 @@ class ChineseAnalysis implements LuceneAnalysisConfigurer {
 	/** What a search term becomes: pairs, or a single character where it stands alone. */
 	static final String QUERY = "cjk_query";
 
+	/** Pinyin runs (hzmhkj…): every prefix of each, from one letter up to the longest indexed. */
+	static final String PINYIN_PREFIXES = "pinyin_prefixes";
+
+	/** A term searched as typed: the search side of {@link #PINYIN_PREFIXES}. */
+	static final String EXACT = "exact";
+
 	@Override
 	public void configure(LuceneAnalysisConfigurationContext context) {
 		context.analyzer(NAME).instance(new Bigrams(true));
 		context.analyzer(TEXT).instance(new Bigrams(false));
 		context.analyzer(QUERY).instance(new Bigrams(false));
+		context.analyzer(PINYIN_PREFIXES).instance(new Prefixes(true));
+		context.analyzer(EXACT).instance(new Prefixes(false));
+	}
+
+	private static final class Prefixes extends Analyzer {
+
+		private final boolean expand;
+
+		Prefixes(boolean expand) {
+			this.expand = expand;
+		}
+
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer source = new KeywordTokenizer();
+			TokenStream stream = expand
+					? new EdgeNGramTokenFilter(source, 1, Math.max(SearchTerms.MAX_PINYIN, SearchTerms.MAX_INITIALS), false)
+					: source;
+			return new TokenStreamComponents(source, stream);
+		}
+
 	}
 
 	private static final class Bigrams extends Analyzer {

@@ -107,7 +107,7 @@ class ContactDocument implements TypeBinder {
 
 		Bridge(IndexFields fields) {
 			name = fields.name(NAME, false);
-			pinyin = fields.terms(PINYIN);
+			pinyin = fields.pinyinPrefixes(PINYIN);
 			number = fields.terms(NUMBER);
 			email = fields.terms(EMAIL);
 			notes = fields.text(NOTES);

@@ -34,7 +34,18 @@ final class IndexFields {
 			.toReference();
 	}
 
-	/** Exact terms, many per document: pinyin prefixes, number prefixes, tags. */
+	/** Pinyin runs, found by any prefix ({@link ChineseAnalysis#PINYIN_PREFIXES}). */
+	IndexFieldReference<String> pinyinPrefixes(String field) {
+		return schema
+			.field(field, types.asString()
+				.analyzer(ChineseAnalysis.PINYIN_PREFIXES)
+				.searchAnalyzer(ChineseAnalysis.EXACT)
+				.norms(Norms.NO))
+			.multiValued()
+			.toReference();
+	}
+
+	/** Exact terms, many per document: number prefixes, tags. */
 	IndexFieldReference<String> terms(String field) {
 		return schema.field(field, types.asString().norms(Norms.NO)).multiValued().toReference();
 	}

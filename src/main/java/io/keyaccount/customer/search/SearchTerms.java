@@ -14,7 +14,9 @@ import io.keyaccount.customer.domain.PinyinNames.Unit;
 /**
  * What goes into the keyword fields of the index, and how a typed keyword is cut into terms. Prefix search is
  * done at index time: every prefix worth typing is indexed as a term, so a search is one term lookup whatever
- * the size of the index (a prefix query over millions of distinct names would not be).
+ * the size of the index (a prefix query over millions of distinct names would not be). Pinyin runs go into the
+ * index whole and its analyser cuts them into their prefixes ({@link ChineseAnalysis#PINYIN_PREFIXES}), which keeps
+ * a document being built small: a company name has hundreds of prefixes.
  */
 public final class SearchTerms {
 
@@ -45,8 +47,9 @@ public final class SearchTerms {
 	}
 
 	/**
-	 * Full-pinyin and initials prefixes of a company name, starting at the name and at every later word start
-	 * before the legal form: 杭州明华科技有限公司 gives hzmh…, mh…, hangzhou…, minghua…, keji…
+	 * Full-pinyin and initials runs of a company name, starting at the name and at every later word start before
+	 * the legal form, for each reading: 杭州明华科技有限公司 gives hzmhkjyxgs, mhkjyxgs, hangzhouminghuakejiyouxi…,
+	 * minghuakejiyouxiangongs… The index holds their prefixes (hzmh, minghua, keji…).
 	 */
 	public static Set<String> companyPinyin(String name) {
 		if (name == null || name.isBlank()) {
@@ -56,7 +59,10 @@ public final class SearchTerms {
 		return pinyin(name, PinyinNames.units(core).size());
 	}
 
-	/** Full-pinyin and initials prefixes of a person's name, from each character: 王建华 gives wjh, jh, jianhua… */
+	/**
+	 * Full-pinyin and initials runs of a person's name, from each character, for each reading: 王建华 gives wjh, jh,
+	 * wangjianhua, jianhua… The index holds their prefixes.
+	 */
 	public static Set<String> personPinyin(String name) {
 		if (name == null || name.isBlank()) {
 			return Set.of();
@@ -72,7 +78,7 @@ public final class SearchTerms {
 				starts.add(i);
 			}
 		}
-		Set<String> grams = new LinkedHashSet<>();
+		Set<String> runs = new LinkedHashSet<>();
 		for (List<String> reading : PinyinNames.readings(text, MAX_READINGS)) {
 			for (int start : starts) {
 				StringBuilder initials = new StringBuilder();
@@ -81,18 +87,14 @@ public final class SearchTerms {
 					String syllable = reading.get(i);
 					if (initials.length() < MAX_INITIALS) {
 						initials.append(syllable.charAt(0));
-						grams.add(initials.toString());
 					}
-					for (int c = 0; c < syllable.length() && full.length() < MAX_PINYIN; c++) {
-						full.append(syllable.charAt(c));
-						if (full.length() >= 2) {
-							grams.add(full.toString());
-						}
-					}
+					full.append(syllable, 0, Math.min(syllable.length(), MAX_PINYIN - full.length()));
 				}
+				runs.add(initials.toString());
+				runs.add(full.toString());
 			}
 		}
-		return grams;
+		return runs;
 	}
 
 	/**
