@@ -318,14 +318,14 @@ public final class CustomerBench {
 		try (PreparedStatement s = c.prepareStatement("""
 				insert into account (tenant_id, id, name, short_name, credit_code, industry, province_code, city_code,
 				  employees, annual_revenue, ownership_type, address, phone, source, status, tags, key_account, in_pool,
-				  normalized_name, normalized_name_reversed, name_pinyin, name_initials, owner_user_id, owner_unit_id,
+				  normalized_name, name_end_key, name_pinyin, name_initials, owner_user_id, owner_unit_id,
 				  created_at, created_by, updated_at, updated_by, version)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PRIVATE', ?, ?, 'WEBSITE', 'POTENTIAL', '展会线索', false, false,
 				  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
 			Timestamp now = Timestamp.from(Instant.now());
 			bind(s, List.of(me.tenantId(), id, a.name(), a.shortName(), a.creditCode(), a.industry(), a.provinceCode(),
 					a.cityCode(), a.employees(), BigDecimal.valueOf(a.revenue()), a.address(), a.phone(),
-					CompanyNames.normalize(a.name()), CompanyNames.reverse(CompanyNames.normalize(a.name())),
+					CompanyNames.normalize(a.name()), CompanyNames.endKey(CompanyNames.normalize(a.name())),
 					PinyinNames.full(a.name() + " " + a.shortName()),
 					PinyinNames.initials(a.name()) + " " + PinyinNames.initials(a.shortName()), me.userId(), me.unitId(),
 					now, BenchDb.BENCH_USER, now, BenchDb.BENCH_USER));

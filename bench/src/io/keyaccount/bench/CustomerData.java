@@ -32,7 +32,7 @@ final class CustomerData {
 	static final String ACCOUNT_COLUMNS = "tenant_id,id,name,short_name,credit_code,industry,province_code,city_code,"
 			+ "employees,annual_revenue,ownership_type,website,address,phone,source,status,purchasing_mode,"
 			+ "purchase_pattern,parent_id,key_account,tags,in_pool,pooled_at,last_follow_up_at,next_follow_up_on,"
-			+ "normalized_name,normalized_name_reversed,name_pinyin,name_initials,owner_user_id,owner_unit_id,created_at,"
+			+ "normalized_name,name_end_key,name_pinyin,name_initials,owner_user_id,owner_unit_id,created_at,"
 			+ "created_by,updated_at,updated_by,version,deleted_at";
 
 	static final String CONTACT_COLUMNS = "tenant_id,id,account_id,name,title,department,mobile,phone,email,wechat,"
@@ -196,7 +196,7 @@ final class CustomerData {
 				new String[] { "CONTINUOUS", "PROJECT", "ONE_OFF" }[random.nextInt(3)], parent,
 				random.nextInt(100) == 0, tags, inPool, inPool ? TS.format(updated) : null,
 				lastFollowUp == null ? null : TS.format(lastFollowUp), nextFollowUp, CompanyNames.normalize(name),
-				CompanyNames.reverse(CompanyNames.normalize(name)), fullPinyin, nameInitials, owner.userId(), owner.unitId(), TS.format(created),
+				CompanyNames.endKey(CompanyNames.normalize(name)), fullPinyin, nameInitials, owner.userId(), owner.unitId(), TS.format(created),
 				owner.username(), TS.format(updated), owner.username(), 0,
 				random.nextInt(200) == 0 ? TS.format(updated) : null);
 		contacts(i, id, owner, website, created, random, contactsOut);

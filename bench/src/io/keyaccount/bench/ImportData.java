@@ -23,7 +23,7 @@ final class ImportData {
 	static final String UPLOAD_HEADER = "公司名称,客户简称,信用代码,所属行业,省,市,公司地址,公司电话,人数,状态,来源,负责人,联系人,职位,手机号";
 
 	static final String ACCOUNT_COLUMNS = "tenant_id,id,name,short_name,credit_code,industry,province_code,city_code,"
-			+ "employees,address,phone,source,status,key_account,in_pool,normalized_name,normalized_name_reversed,"
+			+ "employees,address,phone,source,status,key_account,in_pool,normalized_name,name_end_key,"
 			+ "name_pinyin,name_initials,"
 			+ "owner_user_id,owner_unit_id,created_at,created_by,updated_at,updated_by,version";
 
@@ -84,7 +84,7 @@ final class ImportData {
 				CustomerData.csv(line, importer.tenantId(), ACCOUNT_ID_BASE + k, name, shortName, creditCode,
 						trade.industry(), city.provinceCode(), city.code(), employees, address, phone, "EXHIBITION",
 						status, false, false, CompanyNames.normalize(name),
-						CompanyNames.reverse(CompanyNames.normalize(name)), PinyinNames.full(name + " " + shortName),
+						CompanyNames.endKey(CompanyNames.normalize(name)), PinyinNames.full(name + " " + shortName),
 						PinyinNames.initials(name) + " " + PinyinNames.initials(shortName), owner.userId(),
 						owner.unitId(), now, BenchDb.BENCH_USER, now, BenchDb.BENCH_USER, 0);
 				accounts.write(line.toString());

@@ -122,33 +122,55 @@ public final class ValueBench {
 					BenchDb.scalar(c, "select count(*) from account where tenant_id = ?", tenant),
 					BenchDb.scalar(c, "select count(*) from value_transaction where tenant_id = ?", tenant));
 		}
-		System.out.printf("warm-up: bare aggregate %.2f s%n", aggregate(dataSource, tenant));
+		System.out.printf("warm-up: bare aggregate %.2f s%n", aggregate(dataSource, tenant, false));
+		boolean postgres = isPostgres(dataSource);
 		double[] ratios = new double[rounds];
+		double[] strictRatios = new double[rounds];
 		for (int round = 1; round <= rounds; round++) {
 			clearRuns(dataSource);
-			double bare = aggregate(dataSource, tenant);
+			double bare = aggregate(dataSource, tenant, false);
+			// PostgreSQL's planner may pick a hash aggregate that spills to disk over the sorted plan on the covering
+			// index, which can be more than twice as fast: the ratio is also given against the faster of the two
+			double sorted = postgres ? aggregate(dataSource, tenant, true) : bare;
 			phases.clear();
 			long started = System.nanoTime();
 			long runId = TenantContext.callAs(tenant,
 					() -> rescoring.rescore(RunTrigger.MANUAL, LocalDate.now(), "bench"));
 			double rescore = (System.nanoTime() - started) / 1e9;
 			ratios[round - 1] = rescore / bare;
-			System.out.printf(Locale.ROOT, "round %d: bare aggregate %.2f s, full rescore %.2f s, ratio %.2f (load average %s)%n",
-					round, bare, rescore, rescore / bare, loadAverage());
+			strictRatios[round - 1] = rescore / Math.min(bare, sorted);
+			System.out.printf(Locale.ROOT, "round %d: bare aggregate %.2f s%s, full rescore %.2f s, ratio %.2f%s"
+					+ " (load average %s)%n", round, bare,
+					postgres ? String.format(Locale.ROOT, " (%.2f s with enable_hashagg off)", sorted) : "", rescore,
+					rescore / bare,
+					postgres ? String.format(Locale.ROOT, ", against the faster plan %.2f", strictRatios[round - 1]) : "",
+					loadAverage());
 			phases.forEach(p -> System.out.println("  " + p));
 			System.out.println("  result: " + digest(dataSource, runId));
 		}
 		java.util.Arrays.sort(ratios);
-		System.out.printf(Locale.ROOT, "median ratio %.2f over %d rounds (goal: at most 4)%n",
-				(ratios[(rounds - 1) / 2] + ratios[rounds / 2]) / 2, rounds);
+		java.util.Arrays.sort(strictRatios);
+		System.out.printf(Locale.ROOT, "median ratio %.2f over %d rounds (goal: at most 4)%s%n",
+				(ratios[(rounds - 1) / 2] + ratios[rounds / 2]) / 2, rounds,
+				postgres ? String.format(Locale.ROOT, "; against the faster plan %.2f",
+						(strictRatios[(rounds - 1) / 2] + strictRatios[rounds / 2]) / 2) : "");
 	}
 
-	/** The bare reference: the per-account aggregate, every row read over JDBC. */
-	static double aggregate(DataSource dataSource, long tenant) throws SQLException {
+	/**
+	 * The bare reference: the per-account aggregate, every row read over JDBC; with {@code sortedPlan} (PostgreSQL)
+	 * in a transaction with {@code enable_hashagg} off, so the planner takes the sorted plan on the covering index.
+	 */
+	static double aggregate(DataSource dataSource, long tenant, boolean sortedPlan) throws SQLException {
 		long started = System.nanoTime();
 		long rows = 0;
 		long check = 0;
 		try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(AGGREGATE)) {
+			if (sortedPlan) {
+				c.setAutoCommit(false);
+				try (Statement set = c.createStatement()) {
+					set.execute("set local enable_hashagg = off");
+				}
+			}
 			s.setLong(1, tenant);
 			try (ResultSet rs = s.executeQuery()) {
 				while (rs.next()) {
@@ -160,11 +182,21 @@ public final class ValueBench {
 					rows++;
 				}
 			}
+			if (sortedPlan) {
+				c.commit();
+				c.setAutoCommit(true);
+			}
 		}
 		if (rows == 0 || check == 0) {
 			throw new IllegalStateException("the ledger is empty");
 		}
 		return (System.nanoTime() - started) / 1e9;
+	}
+
+	private static boolean isPostgres(DataSource dataSource) throws SQLException {
+		try (Connection c = dataSource.getConnection()) {
+			return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+		}
 	}
 
 	/** Each round writes into an empty snapshot table (not timed). */

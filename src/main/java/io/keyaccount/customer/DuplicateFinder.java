@@ -87,8 +87,9 @@ public class DuplicateFinder {
 	 * Ids and normalised names of the accounts whose names may be similar to {@code normalized}, read from indexes of
 	 * the names alone, so that only the similar accounts are loaded. A similar name (one character apart, or one
 	 * containing the other) either is found by an exact lookup ({@link CompanyNames#nearNames}), or keeps the first
-	 * half of the name, or its second half: names beginning with the first half come from one index range, names
-	 * ending with the second half from another (V23). A longer name containing this one in its middle is not found.
+	 * half of the name, or its first two characters and its second half: names beginning with the first half come
+	 * from one index range, names beginning with the same two characters and ending with the second half from another
+	 * ({@link CompanyNames#endKey}, V23). A longer name containing this one in its middle is not found.
 	 * Names of up to four characters have no halves worth a range: they read every name beginning with the same two
 	 * characters and let the database filter them.
 	 */
@@ -99,7 +100,8 @@ public class DuplicateFinder {
 		if (length >= 5) {
 			int half = (length + 1) / 2;
 			keys.addAll(accounts.findKeysByNameStart(normalized.substring(0, half) + "%"));
-			keys.addAll(accounts.findKeysByNameEnd(CompanyNames.reverse(normalized.substring(half)) + "%", start));
+			String end = normalized.substring(half);
+			keys.addAll(accounts.findKeysByNameEnd(CompanyNames.endKey(normalized.substring(0, 2) + end) + "%"));
 		}
 		else {
 			int half = length / 2;

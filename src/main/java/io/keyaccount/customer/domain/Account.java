@@ -104,9 +104,9 @@ public class Account extends OwnedEntity {
 	@Column(name = "normalized_name", nullable = false)
 	private String normalizedName;
 
-	/** {@link #normalizedName} backwards, so that names ending alike sit together in an index. */
-	@Column(name = "normalized_name_reversed")
-	private String normalizedNameReversed;
+	/** {@link CompanyNames#endKey}: names beginning and ending alike sit together in an index of these. */
+	@Column(name = "name_end_key")
+	private String nameEndKey;
 
 	@Column(name = "name_pinyin")
 	private String namePinyin;
@@ -142,7 +142,7 @@ public class Account extends OwnedEntity {
 		this.purchasePattern = facts.purchasePattern();
 		this.tags = facts.tags() == null || facts.tags().isEmpty() ? null : String.join(",", facts.tags());
 		this.normalizedName = CompanyNames.normalize(name);
-		this.normalizedNameReversed = CompanyNames.reverse(normalizedName);
+		this.nameEndKey = CompanyNames.endKey(normalizedName);
 		String searchable = shortName == null ? name : name + " " + shortName;
 		this.namePinyin = PinyinNames.full(searchable);
 		this.nameInitials = PinyinNames.initials(name) + (shortName == null ? "" : " " + PinyinNames.initials(shortName));

@@ -42,13 +42,11 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 	List<Object[]> findKeysByNameStart(String start);
 
 	/**
-	 * Ids and normalised names of the accounts whose reversed normalised name begins with {@code reversedEnd} (whose
-	 * name ends so) and whose name begins with {@code start}.
+	 * Ids and normalised names of the accounts whose {@link CompanyNames#endKey end key} begins with {@code endKey}:
+	 * names with the same first two characters that end with the same characters.
 	 */
-	@Query("""
-			select a.id, a.normalizedName from Account a
-			where a.normalizedNameReversed like :reversedEnd and a.normalizedName like :start""")
-	List<Object[]> findKeysByNameEnd(String reversedEnd, String start);
+	@Query("select a.id, a.normalizedName from Account a where a.nameEndKey like :endKey")
+	List<Object[]> findKeysByNameEnd(String endKey);
 
 
 	@Query("select a from Account a where a.phone in :phones")

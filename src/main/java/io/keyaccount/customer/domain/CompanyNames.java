@@ -38,9 +38,13 @@ public final class CompanyNames {
 		return result.replaceAll("[\\s\\p{Punct}，。、·]", "");
 	}
 
-	/** The name backwards, character by character, as PostgreSQL's {@code reverse} writes it. */
-	public static String reverse(String normalized) {
-		return new StringBuilder(normalized).reverse().toString();
+	/**
+	 * A normalised name's first two characters, then the rest backwards (上海明华科技 → 上海技科华明), as V23 writes it
+	 * with PostgreSQL's {@code reverse}: names that begin alike and end alike sit together in an index of these keys.
+	 */
+	public static String endKey(String normalized) {
+		int start = Math.min(2, normalized.length());
+		return normalized.substring(0, start) + new StringBuilder(normalized.substring(start)).reverse();
 	}
 
 	/**
