@@ -97,7 +97,6 @@ public class CustomerManagement {
 			Contacts contacts, AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
 			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events,
 			CustomerIndex index, OwnerNames ownerNames, BoundedPages pages) {
-		this.pages = pages;
 		this.accounts = accounts;
 		this.teams = teams;
 		this.transfers = transfers;
@@ -112,6 +111,7 @@ public class CustomerManagement {
 		this.events = events;
 		this.index = index;
 		this.ownerNames = ownerNames;
+		this.pages = pages;
 	}
 
 	// ---- reading

@@ -131,7 +131,7 @@ public class Organisation {
 
 	@Transactional(readOnly = true)
 	public Map<Long, String> unitNames() {
-		return units.findAll().stream().collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getName));
+		return snapshots.unitNames();
 	}
 
 	/** {@link #unitNames()} of just these units (a page's worth), from the tenant's organisation snapshot. */
@@ -193,7 +193,7 @@ public class Organisation {
 
 	@Transactional(readOnly = true)
 	public Map<Long, String> userNames() {
-		return users.findAll().stream().collect(Collectors.toMap(User::getId, User::getDisplayName));
+		return snapshots.userNames();
 	}
 
 	/** {@link #userNames()} of just these users (a page's worth), from the tenant's organisation snapshot. */

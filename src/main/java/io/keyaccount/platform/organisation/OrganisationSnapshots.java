@@ -57,6 +57,16 @@ class OrganisationSnapshots {
 		return Collections.unmodifiableSet(result);
 	}
 
+	/** Every unit's name by id. */
+	Map<Long, String> unitNames() {
+		return current().unitNames();
+	}
+
+	/** Every user's display name by id. */
+	Map<Long, String> userNames() {
+		return current().userNames();
+	}
+
 	Map<Long, String> unitNames(Collection<Long> ids) {
 		return pick(current().unitNames(), ids);
 	}
@@ -90,7 +100,9 @@ class OrganisationSnapshots {
 		children.replaceAll((parent, ids) -> List.copyOf(ids));
 		Map<Long, String> userNames = new HashMap<>();
 		users.findIdsAndNames().forEach(row -> userNames.put((Long) row[0], (String) row[1]));
-		return new Snapshot(Map.copyOf(children), Map.copyOf(unitNames), Map.copyOf(userNames));
+		// unmodifiable views rather than Map.copyOf: callers look names up by ids that may be null
+		return new Snapshot(Collections.unmodifiableMap(children), Collections.unmodifiableMap(unitNames),
+				Collections.unmodifiableMap(userNames));
 	}
 
 	private static Map<Long, String> pick(Map<Long, String> names, Collection<Long> ids) {
