@@ -41,6 +41,7 @@ class PackagedApplicationIT {
 			assertThat(setup.statusCode()).isEqualTo(200);
 			assertThat(setup.body()).contains("初始化 Keyaccount");
 			assertThat(folder.resolve("data/keyaccount.mv.db")).exists();
+			waitUntilReady(app, port, folder);
 		}
 		finally {
 			app.destroy();
@@ -91,6 +92,22 @@ class PackagedApplicationIT {
 			}
 		}
 		throw new AssertionError("no answer on /login within 180 s; log:\n" + log(folder));
+	}
+
+	/**
+	 * Tomcat answers before start-up has ended (the index check still runs after it); a SIGTERM in that window
+	 * aborts the start, which is not the graceful shutdown of a running application this test is about.
+	 */
+	private void waitUntilReady(Process app, int port, Path folder) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (System.nanoTime() < deadline) {
+			assertThat(app.isAlive()).as("the application exited; its log:%n%s", log(folder)).isTrue();
+			if (get(port, "/actuator/health/readiness").statusCode() == 200) {
+				return;
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("not ready within 120 s; log:\n" + log(folder));
 	}
 
 	private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
