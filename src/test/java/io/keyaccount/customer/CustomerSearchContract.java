@@ -76,6 +76,19 @@ abstract class CustomerSearchContract {
 	}
 
 	@Test
+	void pinyinLongerThanTheIndexedPrefixesNarrowsLikeAPrefix() {
+		long star = create("admin", "舟山海星检索四号有限公司");
+		long ocean = create("admin", "舟山海洋检索五号有限公司");
+
+		assertThat(found("admin", "zhoushanhai")).contains(star, ocean);
+		assertThat(found("admin", "zhoushanhaix")).contains(star).doesNotContain(ocean);
+		assertThat(found("admin", "haiyangjiansuo")).contains(ocean).doesNotContain(star);
+		assertThat(found("admin", "zshxjssh")).containsExactly(star);
+		assertThat(found("admin", "zshyjswhy")).containsExactly(ocean);
+		assertThat(found("admin", "zhoushanhx")).doesNotContain(star, ocean);
+	}
+
+	@Test
 	void theInitialsOfALongNameFindItWhenTypedInFull() {
 		long id = create("admin", "内蒙古自治区呼和浩特检索长名字新能源科技股份有限公司");
 		String initials = "nmgzzqhhhtjscmzxnykjgfyxgs";

@@ -29,7 +29,10 @@ class ChineseAnalysis implements LuceneAnalysisConfigurer {
 	/** What a search term becomes: pairs, or a single character where it stands alone. */
 	static final String QUERY = "cjk_query";
 
-	/** Pinyin runs (hzmhkj…): every prefix of each, from one letter up to the longest indexed. */
+	/**
+	 * Pinyin runs (hzmhkj…): every prefix of each from one letter up to {@link SearchTerms#INDEXED_PREFIX}, and the
+	 * whole run, which a prefix query finds by longer input.
+	 */
 	static final String PINYIN_PREFIXES = "pinyin_prefixes";
 
 	/** A term searched as typed: the search side of {@link #PINYIN_PREFIXES}. */
@@ -56,7 +59,7 @@ class ChineseAnalysis implements LuceneAnalysisConfigurer {
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer source = new KeywordTokenizer();
 			TokenStream stream = expand
-					? new EdgeNGramTokenFilter(source, 1, Math.max(SearchTerms.MAX_PINYIN, SearchTerms.MAX_INITIALS), false)
+					? new EdgeNGramTokenFilter(source, 1, SearchTerms.INDEXED_PREFIX, true)
 					: source;
 			return new TokenStreamComponents(source, stream);
 		}

@@ -14,13 +14,14 @@ import io.keyaccount.customer.domain.Contact;
 class CustomerIndexMapping implements HibernateOrmSearchMappingConfigurer {
 
 	/*
-	 * The index names carry the layout's version: a new layout (here: pinyin runs analysed into prefixes, v2) starts
+	 * The index names carry the layout's version: a new layout (here: pinyin prefixes up to eight letters and the
+	 * whole runs, v3) starts
 	 * in new, empty indexes, which the start-up check then rebuilds, instead of meeting Lucene fields written with
 	 * other options.
 	 */
-	static final String ACCOUNT_INDEX = "account-v2";
+	static final String ACCOUNT_INDEX = "account-v3";
 
-	static final String CONTACT_INDEX = "contact-v2";
+	static final String CONTACT_INDEX = "contact-v3";
 
 	@Override
 	public void configure(HibernateOrmMappingConfigurationContext context) {

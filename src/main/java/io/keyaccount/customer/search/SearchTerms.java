@@ -12,11 +12,12 @@ import io.keyaccount.customer.domain.PinyinNames;
 import io.keyaccount.customer.domain.PinyinNames.Unit;
 
 /**
- * What goes into the keyword fields of the index, and how a typed keyword is cut into terms. Prefix search is
- * done at index time: every prefix worth typing is indexed as a term, so a search is one term lookup whatever
- * the size of the index (a prefix query over millions of distinct names would not be). Pinyin runs go into the
- * index whole and its analyser cuts them into their prefixes ({@link ChineseAnalysis#PINYIN_PREFIXES}), which keeps
- * a document being built small: a company name has hundreds of prefixes.
+ * What goes into the keyword fields of the index, and how a typed keyword is cut into terms. Short prefix search
+ * is done at index time: every prefix up to {@link #INDEXED_PREFIX} letters is a term, so the short input of a
+ * search box is one term lookup whatever the size of the index (a prefix query for "sh" over millions of distinct
+ * names would not be). Pinyin runs go into the index whole and its analyser cuts them into those prefixes
+ * ({@link ChineseAnalysis#PINYIN_PREFIXES}); longer input is a prefix query on the whole runs, which so many letters
+ * narrow to a handful of terms.
  */
 public final class SearchTerms {
 
@@ -27,6 +28,12 @@ public final class SearchTerms {
 	static final int MAX_PINYIN = 24;
 
 	static final int MAX_INITIALS = 16;
+
+	/**
+	 * Longest pinyin prefix indexed as a term of its own. The longer prefixes of a run are nearly all unique: indexing
+	 * them made up most of the index's terms and of an import's indexing work.
+	 */
+	static final int INDEXED_PREFIX = 8;
 
 	/** Word starts from which pinyin is indexed: region, brand and trade of a company name fit easily. */
 	static final int MAX_STARTS = 12;
