@@ -17,6 +17,7 @@ import io.keyaccount.customer.CustomerEvents.AccountCreated;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.AccountRules;
 import io.keyaccount.customer.domain.Contact;
+import io.keyaccount.customer.search.NewAccountDocuments;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.User;
 
@@ -74,13 +75,16 @@ public class AccountBatches {
 			entityManager.persist(account);
 			created.add(account);
 		}
+		List<Contact> contacts = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
-			ContactDetails contact = batch.get(i).contact();
-			if (contact != null) {
-				entityManager.persist(new Contact(created.get(i).getId(), rules.check(contact)));
+			ContactDetails details = batch.get(i).contact();
+			if (details != null) {
+				Contact contact = new Contact(created.get(i).getId(), rules.check(details));
+				entityManager.persist(contact);
+				contacts.add(contact);
 			}
 		}
-		entityManager.flush();
+		NewAccountDocuments.flush(created, contacts, entityManager::flush);
 		entityManager.clear();
 		created.forEach(account -> events.publishEvent(new AccountCreated(account.getId(), account.getOwnerUserId())));
 		return created.stream().map(Account::getId).toList();

@@ -59,9 +59,10 @@ class AccountBatchesTests {
 		String prefix = ImportSheet.uniquePrefix();
 		String name = "舟山" + prefix + "海洋科技有限公司";
 		String contact = "钱" + prefix;
+		String mobile = ImportSheet.mobile();
 		List<NewAccount> batch = List.of(
 				new NewAccount(AccountMother.account(name).withCreditCode(ImportSheet.creditCode()).facts(), liuyang,
-						contactNamed(contact)),
+						contactNamed(contact, mobile)),
 				new NewAccount(AccountMother.account("宁波" + prefix + "港务物流有限公司").facts(), liuyang, null));
 
 		List<Long> ids = new TransactionTemplate(transactions).execute(status -> batches.create(batch));
@@ -88,6 +89,11 @@ class AccountBatchesTests {
 			.containsExactly(ids.get(0));
 		assertThat(eventually(() -> search.contacts(contact, 5))).extracting(ContactDirectory.ContactRow::accountId)
 			.containsExactly(ids.get(0));
+		// the account's document holds its new contact's name and mobile, the contact's its owner (liuyang sees own)
+		assertThat(search.accounts(mobile, 5)).extracting(CustomerSearch.AccountHit::id).containsExactly(ids.get(0));
+		assertThat(search.accounts(contact, 5)).extracting(CustomerSearch.AccountHit::id).containsExactly(ids.get(0));
+		assertThat(search.contacts(mobile, 5)).extracting(ContactDirectory.ContactRow::accountId)
+			.containsExactly(ids.get(0));
 	}
 
 	@Test
@@ -112,7 +118,11 @@ class AccountBatchesTests {
 	}
 
 	private static ContactDetails contactNamed(String name) {
-		return new ContactDetails(name, "采购经理", null, ImportSheet.mobile(), null, null, null, BuyingRole.DECISION_MAKER,
+		return contactNamed(name, ImportSheet.mobile());
+	}
+
+	private static ContactDetails contactNamed(String name, String mobile) {
+		return new ContactDetails(name, "采购经理", null, mobile, null, null, null, BuyingRole.DECISION_MAKER,
 				null, null, null, null, null, null, null, null);
 	}
 

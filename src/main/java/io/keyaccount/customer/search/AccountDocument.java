@@ -210,7 +210,9 @@ class AccountDocument implements TypeBinder {
 			target.addValue(nextFollowUpOn, account.getNextFollowUpOn());
 
 			Session session = context.extension(HibernateOrmExtension.get()).session();
-			Related related = session.doReturningWork(connection -> Related.of(connection, account.getId()));
+			Related known = NewAccountDocuments.related(account.getId());
+			Related related = known != null ? known
+					: session.doReturningWork(connection -> Related.of(connection, account.getId()));
 			Set<String> contactPinyins = new LinkedHashSet<>();
 			Set<String> emails = new LinkedHashSet<>();
 			for (String contact : related.contactNames()) {
@@ -232,22 +234,21 @@ class AccountDocument implements TypeBinder {
 	record Related(List<String> contactNames, List<String> numbers, List<String> emails, List<String> notes,
 			List<Long> team) {
 
-		static Related of(Connection connection, long accountId) throws SQLException {
-			Related related = new Related(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+		static Related empty() {
+			return new Related(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
 					new ArrayList<>());
+		}
+
+		static Related of(Connection connection, long accountId) throws SQLException {
+			Related related = empty();
 			try (PreparedStatement contacts = connection.prepareStatement("""
 					select name, mobile, phone, email, work_notes, life_notes, interests
 					from contact where account_id = ? and deleted_at is null""")) {
 				contacts.setLong(1, accountId);
 				try (ResultSet rs = contacts.executeQuery()) {
 					while (rs.next()) {
-						related.contactNames.add(rs.getString(1));
-						addIfPresent(related.numbers, rs.getString(2));
-						addIfPresent(related.numbers, rs.getString(3));
-						addIfPresent(related.emails, rs.getString(4));
-						addIfPresent(related.notes, rs.getString(5));
-						addIfPresent(related.notes, rs.getString(6));
-						addIfPresent(related.notes, rs.getString(7));
+						related.addContact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+								rs.getString(5), rs.getString(6), rs.getString(7));
 					}
 				}
 			}
@@ -272,6 +273,17 @@ class AccountDocument implements TypeBinder {
 				}
 			}
 			return related;
+		}
+
+		void addContact(String name, String mobile, String phone, String email, String workNotes, String lifeNotes,
+				String interests) {
+			contactNames.add(name);
+			addIfPresent(numbers, mobile);
+			addIfPresent(numbers, phone);
+			addIfPresent(emails, email);
+			addIfPresent(notes, workNotes);
+			addIfPresent(notes, lifeNotes);
+			addIfPresent(notes, interests);
 		}
 
 		private static void addIfPresent(List<String> values, String value) {

@@ -145,7 +145,9 @@ class ContactDocument implements TypeBinder {
 			target.addValue(account, contact.getAccountId());
 
 			Session session = context.extension(HibernateOrmExtension.get()).session();
-			Owner owner = session.doReturningWork(connection -> Owner.of(connection, contact.getAccountId()));
+			Owner known = NewAccountDocuments.owner(contact.getAccountId());
+			Owner owner = known != null ? known
+					: session.doReturningWork(connection -> Owner.of(connection, contact.getAccountId()));
 			target.addValue(listed, owner.listed());
 			if (owner.listed()) {
 				target.addValue(ownerUser, owner.userId());
@@ -159,6 +161,8 @@ class ContactDocument implements TypeBinder {
 	/** Who sees the contact's account; {@code listed} is false for an account in the pool or the recycle bin. */
 	record Owner(boolean listed, long userId, long unitId, List<Long> team) {
 
+		static final Owner UNLISTED = new Owner(false, 0, 0, List.of());
+
 		static Owner of(Connection connection, long accountId) throws SQLException {
 			try (PreparedStatement statement = connection.prepareStatement("""
 					select a.owner_user_id, a.owner_unit_id, a.in_pool, t.user_id from account a
@@ -167,7 +171,7 @@ class ContactDocument implements TypeBinder {
 				statement.setLong(1, accountId);
 				try (ResultSet rs = statement.executeQuery()) {
 					if (!rs.next() || rs.getBoolean(3)) {
-						return new Owner(false, 0, 0, List.of());
+						return UNLISTED;
 					}
 					long userId = rs.getLong(1);
 					long unitId = rs.getLong(2);
