@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,6 +15,7 @@ import io.keyaccount.customer.CustomerEvents.AccountCreated;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.AccountRules;
 import io.keyaccount.customer.domain.Contact;
+import io.keyaccount.customer.search.BatchIndexing;
 import io.keyaccount.customer.search.NewAccountDocuments;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.User;
@@ -60,13 +59,16 @@ public class AccountBatches {
 
 	/**
 	 * Writes the accounts and their contacts and returns the accounts' ids in the given order. Joins the caller's
-	 * transaction, which must be fresh for this batch: the persistence context is flushed and cleared at the end.
+	 * transaction, which must be fresh for this batch: the persistence context is flushed and cleared at the end. The
+	 * batch's search documents are indexed while the caller prepares its next batch, which waits for them when it
+	 * commits; after the last, {@link #awaitIndexing()}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Long> create(List<NewAccount> batch) {
-		// A batch waits until its documents are committed to the index, as before read-sync became the default:
-		// with only a refresh per batch a 100,000-row import ran a 512 MB heap out of memory (LargeImportIT).
-		Search.session(entityManager).indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.writeSync());
+		// Each batch's documents are committed to the index, as before read-sync became the default (with only a
+		// refresh per batch a 100,000-row import ran a 512 MB heap out of memory, LargeImportIT), while the next batch
+		// is written.
+		BatchIndexing.oneBatchBehind(entityManager);
 		Map<Long, User> owners = new HashMap<>();
 		List<Account> created = new ArrayList<>(batch.size());
 		for (NewAccount row : batch) {
@@ -88,6 +90,11 @@ public class AccountBatches {
 		entityManager.clear();
 		created.forEach(account -> events.publishEvent(new AccountCreated(account.getId(), account.getOwnerUserId())));
 		return created.stream().map(Account::getId).toList();
+	}
+
+	/** Waits until the accounts of this thread's last batch can be found by search. */
+	public void awaitIndexing() {
+		BatchIndexing.awaitLast();
 	}
 
 }

@@ -212,6 +212,16 @@ final class ImportRun {
 
 	private void write() {
 		job.phase = ImportPhase.WRITING;
+		try {
+			writeGoodRows();
+		}
+		finally {
+			// the import is done when its accounts can be found
+			tools.batches().awaitIndexing();
+		}
+	}
+
+	private void writeGoodRows() {
 		List<ImportRow> batch = new ArrayList<>(tools.batchSize());
 		SheetReader.read(job.upload.file(), job.upload.format(), new SheetReader.RowHandler() {
 
