@@ -40,6 +40,9 @@ class CustomerImportTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	CustomerSearch search;
+
 	@BeforeEach
 	void speakChinese() {
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
@@ -120,6 +123,9 @@ class CustomerImportTests {
 		assertThat(report.importedAccounts()).isEqualTo(995);
 		assertThat(report.importedContacts()).isEqualTo(995);
 		assertThat(accountsNamed(file.prefix())).isEqualTo(995);
+		// the last batch is found by search as soon as the import says it is done
+		String lastRow = file.prefix() + ImportSheet.word(998) + "科技有限公司";
+		assertThat(search.accounts(lastRow, 5)).extracting(CustomerSearch.AccountHit::name).contains(lastRow);
 		assertThat(jdbc.queryForObject("""
 				select count(*) from contact c join account a on a.id = c.account_id
 				where a.name like ? and c.name like '联系人%' and c.title = '采购经理'""", Long.class, file.prefix() + "%"))
