@@ -65,9 +65,7 @@ public class AccountBatches {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Long> create(List<NewAccount> batch) {
-		// Each batch's documents are committed to the index, as before read-sync became the default (with only a
-		// refresh per batch a 100,000-row import ran a 512 MB heap out of memory, LargeImportIT), while the next batch
-		// is written.
+		// this batch's documents are indexed while the next batch is written; that one waits for them (ADR 0009)
 		BatchIndexing.oneBatchBehind(entityManager);
 		Map<Long, User> owners = new HashMap<>();
 		List<Account> created = new ArrayList<>(batch.size());

@@ -24,7 +24,7 @@ public final class SearchTerms {
 	/** Readings indexed per name: enough for names with three or four polyphonic characters. */
 	static final int MAX_READINGS = 16;
 
-	/** Longest full-pinyin prefix indexed; longer input is cut to this length (it still narrows well). */
+	/** Longest full-pinyin run indexed; longer input is cut to this length (it still narrows well). */
 	static final int MAX_PINYIN = 24;
 
 	static final int MAX_INITIALS = 16;
