@@ -3,7 +3,6 @@ package io.keyaccount.customer;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +26,7 @@ import io.keyaccount.platform.tenancy.TenantContext;
 @Service
 public class AccountDirectory {
 
-	private static final String FACTS = "select id, name, industry, province_code, employees, annual_revenue,"
-			+ " key_account, owner_user_id, owner_unit_id, created_at from account"
+	private static final String FACTS = "select id, industry, province_code, employees, annual_revenue from account"
 			+ " where tenant_id = ? and deleted_at is null";
 
 	private final JdbcTemplate jdbc;
@@ -128,18 +126,19 @@ public class AccountDirectory {
 	}
 
 	private static AccountFactsRow factsRow(ResultSet rs) throws SQLException {
-		String industry = rs.getString(3);
-		int employees = rs.getInt(5);
+		String industry = rs.getString(2);
+		int employees = rs.getInt(4);
 		Integer employeeCount = rs.wasNull() ? null : employees;
-		java.sql.Timestamp created = rs.getTimestamp(10);
-		return new AccountFactsRow(rs.getLong(1), rs.getString(2), industry == null ? null : Industry.valueOf(industry),
-				rs.getString(4), employeeCount, rs.getBigDecimal(6), rs.getBoolean(7), rs.getLong(8),
-				rs.getLong(9), created == null ? null : created.toInstant());
+		return new AccountFactsRow(rs.getLong(1), industry == null ? null : Industry.valueOf(industry),
+				rs.getString(3), employeeCount, rs.getBigDecimal(5));
 	}
 
-	/** One account's facts for a background job. */
-	public record AccountFactsRow(long id, String name, Industry industry, String provinceCode, Integer employees,
-			BigDecimal annualRevenue, boolean keyAccount, long ownerUserId, long ownerUnitId, Instant createdAt) {
+	/**
+	 * One account's facts for a background job: what models of its size and market need. Only these columns are
+	 * read, for a million accounts in a rescore.
+	 */
+	public record AccountFactsRow(long id, Industry industry, String provinceCode, Integer employees,
+			BigDecimal annualRevenue) {
 	}
 
 	/** Import keys; see {@link AccountDirectory#keys()}. */

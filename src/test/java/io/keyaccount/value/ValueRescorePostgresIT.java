@@ -66,6 +66,13 @@ class ValueRescorePostgresIT {
 		Long accounts = jdbc.queryForObject("select count(*) from account where deleted_at is null", Long.class);
 		assertThat(jdbc.queryForObject("select count(*) from value_snapshot where run_id = ?", Long.class, runId))
 			.isEqualTo(accounts);
+		// the snapshot's amounts went in as binary numerics: each account's revenue is its ledger's sum to the cent
+		assertThat(jdbc.queryForObject("select count(*) from value_snapshot s left join (select account_id,"
+				+ " sum(amount) as revenue from value_transaction where deleted_at is null group by account_id) t"
+				+ " on t.account_id = s.account_id where s.run_id = ? and s.revenue <> coalesce(t.revenue, 0)",
+				Long.class, runId)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from value_snapshot where run_id = ? and revenue > 0",
+				Long.class, runId)).isPositive();
 		assertThat(run.bgNbdLogLikelihood()).isNegative();
 		assertThat(run.ggCustomers()).isPositive();
 		assertThat(reports.overview(ScoreQuery.all()).pareto().topFifthShare()).isGreaterThan(0.5);

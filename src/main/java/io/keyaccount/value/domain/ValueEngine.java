@@ -298,7 +298,7 @@ public final class ValueEngine {
 		}
 		BgNbdModel model = scores.bgNbd.model();
 		double alive = model.probabilityAlive(x, tx, age);
-		double[] horizon = scores.horizonCache.computeIfAbsent(((long) x << 32) | (asOfDay - firstDay[i]),
+		double[] horizon = scores.horizonCache.computeIfAbsent(new HorizonKey(x, asOfDay - firstDay[i]),
 				key -> horizonSums(model, x, age));
 		scores.probabilityAlive[i] = alive;
 		scores.expectedPurchases[i] = alive * horizon[1];
@@ -405,18 +405,27 @@ public final class ValueEngine {
 		if (positive.length == 0) {
 			return parts;
 		}
-		// a million binary searches miss the cache at nearly every step: share them out over the cores
+		// a binary search over a million values misses the cache at nearly every step: search the last value of
+		// every block first (a small array that stays in the cache), then the one block
+		double[] blockEnds = new double[(positive.length + BLOCK - 1) / BLOCK];
+		for (int b = 0; b < blockEnds.length; b++) {
+			blockEnds[b] = positive[Math.min(positive.length, (b + 1) * BLOCK) - 1];
+		}
 		IntStream.range(0, values.length).parallel().forEach(i -> {
 			if (values[i] > 0) {
-				parts[i] = 100.0 * upperBound(positive, values[i]) / positive.length;
+				int block = upperBound(blockEnds, 0, blockEnds.length, values[i]);
+				int at = block == blockEnds.length ? positive.length
+						: upperBound(positive, block * BLOCK, Math.min(positive.length, (block + 1) * BLOCK), values[i]);
+				parts[i] = 100.0 * at / positive.length;
 			}
 		});
 		return parts;
 	}
 
-	private static int upperBound(double[] sorted, double value) {
-		int low = 0;
-		int high = sorted.length;
+	private static final int BLOCK = 64;
+
+	/** The first index in [low, high) of a sorted range whose value is above {@code value}, or high. */
+	private static int upperBound(double[] sorted, int low, int high, double value) {
 		while (low < high) {
 			int mid = (low + high) >>> 1;
 			if (sorted[mid] <= value) {
@@ -427,6 +436,20 @@ public final class ValueEngine {
 			}
 		}
 		return low;
+	}
+
+	/**
+	 * Repeat purchases and days since the first purchase: the buyers that share them share their horizon sums. The
+	 * hash mixes both (repeats XOR days, as a packed long would hash, collides for most keys).
+	 */
+	private record HorizonKey(int repeats, int days) {
+
+		@Override
+		public int hashCode() {
+			long mixed = (((long) repeats << 32) | days) * 0x9E3779B97F4A7C15L;
+			return (int) (mixed ^ (mixed >>> 32));
+		}
+
 	}
 
 	/** The results, column by column, indexed like the account ids. */
@@ -472,7 +495,7 @@ public final class ValueEngine {
 
 		String fitProblem;
 
-		final Map<Long, double[]> horizonCache = new ConcurrentHashMap<>();
+		final Map<HorizonKey, double[]> horizonCache = new ConcurrentHashMap<>();
 
 		Scores(int n) {
 			purchases = new int[n];

@@ -122,6 +122,23 @@ class ValueEngineTests {
 	}
 
 	@Test
+	void percentilesCountTiesAndEveryValueOfALargeBase() {
+		var random = new java.util.Random(7);
+		for (int size : new int[] { 1, 63, 64, 65, 1_000, 10_007 }) {
+			// few distinct values, so that ties fall on the blocks' edges
+			double[] values = random.doubles(size).map(v -> Math.floor(v * 40) - 5).toArray();
+			double[] parts = ValueEngine.percentiles(values);
+			long positives = java.util.Arrays.stream(values).filter(v -> v > 0).count();
+			for (int i = 0; i < size; i++) {
+				double value = values[i];
+				long atOrBelow = java.util.Arrays.stream(values).filter(v -> v > 0 && v <= value).count();
+				assertThat(parts[i]).as("value %s of %s", value, size)
+					.isEqualTo(value > 0 ? 100.0 * atOrBelow / positives : 0);
+			}
+		}
+	}
+
+	@Test
 	void changeKindsReadLikeAStockMovementReport() {
 		State potential = new State(ResourceClass.POTENTIAL, Tier.D);
 		State loyalA = new State(ResourceClass.LOYAL, Tier.A);
