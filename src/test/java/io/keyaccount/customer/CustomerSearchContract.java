@@ -118,8 +118,27 @@ abstract class CustomerSearchContract {
 		assertThat(found("admin", mobile)).containsExactly(id);
 		assertThat(found("admin", mobile.substring(0, 7))).contains(id);
 		assertThat(found("admin", mobile.substring(7))).contains(id);
+		// past the indexed prefixes: a prefix of the whole number
+		assertThat(found("admin", mobile.substring(0, 10))).contains(id);
+		String otherTenth = mobile.substring(0, 9) + (char) ('0' + (mobile.charAt(9) - '0' + 1) % 10);
+		assertThat(found("admin", otherTenth)).doesNotContain(id);
 		assertThat(contactsFound("admin", mobile)).extracting(ContactRow::id).containsExactly(contact);
 		assertThat(contactsFound("admin", "qianjiansuo")).extracting(ContactRow::id).contains(contact);
+	}
+
+	@Test
+	void aContactsEmailFindsItByItsBeginningOrItsDomain() {
+		long id = create("admin", "丽水邮箱检索测试有限公司");
+		DemoUsers.signIn(staff, "admin");
+		long contact = contacts.add(id, contact("周邮箱", nextMobile(), null, "Zhou.Youxiang@Lishui-Jiansuo.cn"));
+
+		assertThat(contactsFound("admin", "zhou.you")).extracting(ContactRow::id).contains(contact);
+		assertThat(contactsFound("admin", "zhou.youxiang@")).extracting(ContactRow::id).contains(contact);
+		assertThat(contactsFound("admin", "zhou.youxiang@lishui-jiansuo.cn")).extracting(ContactRow::id)
+			.containsExactly(contact);
+		assertThat(contactsFound("admin", "lishui-jiansuo")).extracting(ContactRow::id).containsExactly(contact);
+		assertThat(found("admin", "lishui-jiansuo.cn")).containsExactly(id);
+		assertThat(contactsFound("admin", "zhou.youxiang@x")).extracting(ContactRow::id).doesNotContain(contact);
 	}
 
 	@Test

@@ -65,6 +65,12 @@ class PinyinNamesTests {
 	void numbersAreFoundByPrefixWithoutAreaOrCountryCodeAndByTheirLastFourDigits() {
 		assertThat(SearchTerms.numberPrefixes("0571-88886666")).contains("057", "0571888", "888", "88886666", "6666");
 		assertThat(SearchTerms.numberPrefixes("+86 139 1234 5678")).contains("139", "1391234", "13912345678", "5678");
+		// prefixes longer than eight characters are found by a prefix query on the whole number instead
+		assertThat(SearchTerms.numberPrefixes("0571-88886666")).contains("05718888", "057188886666")
+			.doesNotContain("057188886");
+		assertThat(SearchTerms.emailPrefixes("Qian@Huzhou-Example.cn")).contains("qi", "qian@huz", "qian@huzhou-example.cn",
+				"hu", "huzhou-e", "huzhou-example.cn")
+			.doesNotContain("qian@huzh", "huzhou-ex");
 		assertThat(SearchTerms.numberPrefixes("12")).isEmpty();
 	}
 

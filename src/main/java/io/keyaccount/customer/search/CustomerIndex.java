@@ -200,30 +200,31 @@ public class CustomerIndex {
 				.add(f.phrase().field(AccountDocument.NOTES).matching(term.text()));
 		}
 		var any = f.or()
-			.add(pinyin(f, AccountDocument.PINYIN, term.pinyin(), 3))
-			.add(pinyin(f, AccountDocument.CONTACT_PINYIN, term.pinyin(), 1.5f))
+			.add(prefixOf(f, AccountDocument.PINYIN, term.pinyin(), 3))
+			.add(prefixOf(f, AccountDocument.CONTACT_PINYIN, term.pinyin(), 1.5f))
 			.add(f.match().fields(AccountDocument.NAME, AccountDocument.SHORT_NAME).matching(term.text()).boost(4))
 			.add(f.match().field(AccountDocument.CONTACT_NAME).matching(term.text()).boost(2))
-			.add(f.match().field(AccountDocument.EMAIL).matching(term.email()).constantScore());
+			.add(prefixOf(f, AccountDocument.EMAIL, term.email(), 1));
 		if (term.longerThanIndexedInitials()) {
-			any.add(pinyin(f, AccountDocument.PINYIN, term.initials(), 3))
-				.add(pinyin(f, AccountDocument.CONTACT_PINYIN, term.initials(), 1.5f));
+			any.add(prefixOf(f, AccountDocument.PINYIN, term.initials(), 3))
+				.add(prefixOf(f, AccountDocument.CONTACT_PINYIN, term.initials(), 1.5f));
 		}
 		if (term.searchesNumbers()) {
-			any.add(f.match().field(AccountDocument.NUMBER).matching(term.number()).constantScore().boost(2));
+			any.add(prefixOf(f, AccountDocument.NUMBER, term.number(), 2));
 		}
 		return any;
 	}
 
 	/**
-	 * Letters against a pinyin field: one indexed prefix when short, else a prefix query on the whole runs, which that
-	 * many letters narrow to a few terms. Scored alike, so a long input ranks as a short one did.
+	 * Input against a pinyin, number or e-mail field: one indexed prefix when short, else a prefix query on the whole
+	 * values, which that many characters narrow to a few terms. Scored alike, so a long input ranks as a short one
+	 * did.
 	 */
-	private static PredicateFinalStep pinyin(SearchPredicateFactory f, String field, String letters, float boost) {
-		if (letters.length() <= SearchTerms.INDEXED_PREFIX) {
-			return f.match().field(field).matching(letters).constantScore().boost(boost);
+	private static PredicateFinalStep prefixOf(SearchPredicateFactory f, String field, String input, float boost) {
+		if (input.length() <= SearchTerms.INDEXED_PREFIX) {
+			return f.match().field(field).matching(input).constantScore().boost(boost);
 		}
-		return f.prefix().field(field).matching(letters).constantScore().boost(boost);
+		return f.prefix().field(field).matching(input).constantScore().boost(boost);
 	}
 
 	private static PredicateFinalStep contactPredicate(SearchPredicateFactory f, String keyword,
@@ -247,14 +248,14 @@ public class CustomerIndex {
 				.add(f.phrase().field(ContactDocument.NOTES).matching(term.text()));
 		}
 		var any = f.or()
-			.add(pinyin(f, ContactDocument.PINYIN, term.pinyin(), 3))
+			.add(prefixOf(f, ContactDocument.PINYIN, term.pinyin(), 3))
 			.add(f.match().field(ContactDocument.NAME).matching(term.text()).boost(4))
-			.add(f.match().field(ContactDocument.EMAIL).matching(term.email()).constantScore());
+			.add(prefixOf(f, ContactDocument.EMAIL, term.email(), 1));
 		if (term.longerThanIndexedInitials()) {
-			any.add(pinyin(f, ContactDocument.PINYIN, term.initials(), 3));
+			any.add(prefixOf(f, ContactDocument.PINYIN, term.initials(), 3));
 		}
 		if (term.searchesNumbers()) {
-			any.add(f.match().field(ContactDocument.NUMBER).matching(term.number()).constantScore().boost(2));
+			any.add(prefixOf(f, ContactDocument.NUMBER, term.number(), 2));
 		}
 		return any;
 	}

@@ -14,14 +14,14 @@ import io.keyaccount.customer.domain.Contact;
 class CustomerIndexMapping implements HibernateOrmSearchMappingConfigurer {
 
 	/*
-	 * The index names carry the layout's version: a new layout (here: pinyin prefixes up to eight letters and the
-	 * whole runs, v3) starts
+	 * The index names carry the layout's version: a new layout (here: pinyin, number and e-mail prefixes up to eight
+	 * characters and the whole values, v4) starts
 	 * in new, empty indexes, which the start-up check then rebuilds, instead of meeting Lucene fields written with
 	 * other options.
 	 */
-	static final String ACCOUNT_INDEX = "account-v3";
+	static final String ACCOUNT_INDEX = "account-v4";
 
-	static final String CONTACT_INDEX = "contact-v3";
+	static final String CONTACT_INDEX = "contact-v4";
 
 	@Override
 	public void configure(HibernateOrmMappingConfigurationContext context) {

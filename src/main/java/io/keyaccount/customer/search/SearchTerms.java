@@ -16,8 +16,9 @@ import io.keyaccount.customer.domain.PinyinNames.Unit;
  * is done at index time: every prefix up to {@link #INDEXED_PREFIX} letters is a term, so the short input of a
  * search box is one term lookup whatever the size of the index (a prefix query for "sh" over millions of distinct
  * names would not be). Pinyin runs go into the index whole and its analyser cuts them into those prefixes
- * ({@link ChineseAnalysis#PINYIN_PREFIXES}); longer input is a prefix query on the whole runs, which so many letters
- * narrow to a handful of terms.
+ * ({@link ChineseAnalysis#PINYIN_PREFIXES}); numbers and e-mail addresses are cut here, into the same prefixes and
+ * the whole value. Longer input is a prefix query on the whole values, which so many characters narrow to a handful
+ * of terms.
  */
 public final class SearchTerms {
 
@@ -30,8 +31,8 @@ public final class SearchTerms {
 	static final int MAX_INITIALS = 16;
 
 	/**
-	 * Longest pinyin prefix indexed as a term of its own. The longer prefixes of a run are nearly all unique: indexing
-	 * them made up most of the index's terms and of an import's indexing work.
+	 * Longest prefix of a pinyin run, number or e-mail address indexed as a term of its own. The longer prefixes are
+	 * nearly all unique: indexing them made up most of the index's terms and of an import's indexing work.
 	 */
 	static final int INDEXED_PREFIX = 8;
 
@@ -105,8 +106,8 @@ public final class SearchTerms {
 	}
 
 	/**
-	 * Prefixes of a phone number or code, from three characters: the whole number, the number without a
-	 * leading country or area code, and its last four digits ("尾号").
+	 * Prefixes of a phone number or code, from three characters to {@link #INDEXED_PREFIX}, and the whole, of the
+	 * number and of the number without a leading country or area code; and its last four digits ("尾号") exactly.
 	 */
 	public static Set<String> numberPrefixes(String value) {
 		if (value == null || value.isBlank()) {
@@ -129,7 +130,7 @@ public final class SearchTerms {
 		return grams;
 	}
 
-	/** Prefixes of an e-mail address and of its domain, from two characters. */
+	/** Prefixes of an e-mail address and of its domain, from two characters to {@link #INDEXED_PREFIX}, and both whole. */
 	public static Set<String> emailPrefixes(String email) {
 		if (email == null || email.isBlank()) {
 			return Set.of();
@@ -144,9 +145,13 @@ public final class SearchTerms {
 		return grams;
 	}
 
+	/** The prefixes from {@code min} characters to {@link #INDEXED_PREFIX}, and the whole text (cut to {@code max}). */
 	private static void prefixes(String text, int min, int max, Set<String> into) {
-		for (int length = min; length <= Math.min(max, text.length()); length++) {
+		for (int length = min; length <= Math.min(INDEXED_PREFIX, text.length()); length++) {
 			into.add(text.substring(0, length));
+		}
+		if (text.length() > INDEXED_PREFIX) {
+			into.add(text.substring(0, Math.min(max, text.length())));
 		}
 	}
 
