@@ -8,8 +8,7 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +21,13 @@ import io.keyaccount.platform.tenancy.TenantContext;
  * Rebuilds a tenant's customer index at start-up when it does not match the database: empty after an upgrade or
  * a new install of the index, or from another time than a restored backup. "Matches" means the same number of
  * accounts and contacts and the same most recently changed account.
+ * <p>
+ * A lifecycle bean, after the installation at start-up (phase 0) and before the web server: as an
+ * {@code ApplicationRunner} it ran while the server already took requests, so a visitor could search a half-built
+ * index of a small tenant, and a shutdown then interrupted the start half-way.
  */
 @Component
-class IndexRebuild implements ApplicationRunner {
+class IndexRebuild implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);
 
@@ -42,11 +45,33 @@ class IndexRebuild implements ApplicationRunner {
 		this.properties = properties;
 	}
 
+	private volatile boolean running;
+
 	@Override
-	public void run(ApplicationArguments args) {
-		if (properties.rebuildOnStart() == Rebuild.NEVER) {
-			return;
+	public int getPhase() {
+		return 1;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		if (properties.rebuildOnStart() != Rebuild.NEVER) {
+			rebuildWhereStale();
 		}
+	}
+
+	/** Rebuilds the index of every tenant whose index does not match the database (of every tenant: ALWAYS). */
+	void rebuildWhereStale() {
 		for (Long tenant : jdbc.queryForList("select id from tenant order by id", Long.class)) {
 			State database = databaseState(tenant);
 			if (properties.rebuildOnStart() == Rebuild.ALWAYS || !database.equals(indexState(tenant))) {
