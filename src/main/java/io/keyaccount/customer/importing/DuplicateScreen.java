@@ -1,6 +1,7 @@
 package io.keyaccount.customer.importing;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -94,12 +95,12 @@ final class DuplicateScreen {
 	}
 
 	private void names(List<ImportRow> rows, Map<ImportRow, Map<Long, String>> candidates) {
-		Map<String, NameIndex> byPrefix = new HashMap<>();
+		Map<String, NameIndex<ImportRow>> byPrefix = new HashMap<>();
 		Map<ImportRow, String> normalizedNames = new HashMap<>();
 		for (ImportRow row : rows) {
 			String normalized = CompanyNames.normalize(row.facts.name());
 			if (normalized.length() >= 2) {
-				byPrefix.computeIfAbsent(normalized.substring(0, 2), p -> new NameIndex()).add(normalized, row);
+				byPrefix.computeIfAbsent(normalized.substring(0, 2), p -> new NameIndex<>()).add(normalized, row);
 				normalizedNames.put(row, normalized);
 			}
 		}
@@ -181,19 +182,39 @@ final class DuplicateScreen {
 	/**
 	 * The normalised names of a chunk's rows that share a two-character prefix, indexed so that each existing name
 	 * is looked up in a few hash probes: the name itself, the names it begins or ends a prefix of, and its
-	 * one-character deletions (edit distance one).
+	 * one-character deletions (edit distance one). Every existing name sharing the prefix is probed, so most probes
+	 * find nothing: their hash codes are computed from the name's characters and tested against a bit set of the
+	 * keys' hash codes first, and only a probe that may hit builds its string (building every prefix and deletion
+	 * of a million existing names was a quarter of an import's checking).
 	 */
-	static final class NameIndex {
+	static final class NameIndex<R> {
 
-		private final Map<String, List<ImportRow>> exact = new HashMap<>();
+		private final Map<String, List<R>> exact = new HashMap<>();
 
-		private final Map<String, List<ImportRow>> prefixes = new HashMap<>();
+		private final Map<String, List<R>> prefixes = new HashMap<>();
 
-		private final Map<String, List<ImportRow>> deletions = new HashMap<>();
+		private final Map<String, List<R>> deletions = new HashMap<>();
 
 		private final Set<Integer> lengths = new HashSet<>();
 
-		void add(String name, ImportRow row) {
+		/** Hash codes of every key, folded into the set's size; built at the first lookup. */
+		private BitSet keyHashes;
+
+		private int mask;
+
+		private final boolean filtered;
+
+		NameIndex() {
+			this(true);
+		}
+
+		/** Without the filter every probe builds its string: what the filter must never change, for tests. */
+		NameIndex(boolean filtered) {
+			this.filtered = filtered;
+		}
+
+		void add(String name, R row) {
+			keyHashes = null;
 			exact.computeIfAbsent(name, k -> new ArrayList<>(1)).add(row);
 			if (name.length() < 4) {
 				return;
@@ -207,25 +228,70 @@ final class DuplicateScreen {
 			}
 		}
 
-		Set<ImportRow> hits(String existing) {
-			Set<ImportRow> hits = new HashSet<>(exact.getOrDefault(existing, List.of()));
-			if (existing.length() < 4) {
-				return hits;
+		Set<R> hits(String existing) {
+			if (keyHashes == null) {
+				hashKeys();
 			}
-			hits.addAll(prefixes.getOrDefault(existing, List.of()));
-			for (int end = 4; end < existing.length(); end++) {
-				hits.addAll(exact.getOrDefault(existing.substring(0, end), List.of()));
+			Set<R> hits = new HashSet<>();
+			int whole = existing.hashCode();
+			if (mayHold(whole)) {
+				hits.addAll(exact.getOrDefault(existing, List.of()));
 			}
 			int length = existing.length();
+			if (length < 4) {
+				return hits;
+			}
+			if (mayHold(whole)) {
+				hits.addAll(prefixes.getOrDefault(existing, List.of()));
+			}
+			// String.hashCode of every prefix, as it goes: h(s[0, end)) = 31 * h(s[0, end - 1)) + s[end - 1]
+			int[] prefixHash = new int[length + 1];
+			for (int k = 0; k < length; k++) {
+				prefixHash[k + 1] = 31 * prefixHash[k] + existing.charAt(k);
+				int end = k + 1;
+				if (end >= 4 && end < length && mayHold(prefixHash[end])) {
+					hits.addAll(exact.getOrDefault(existing.substring(0, end), List.of()));
+				}
+			}
 			if (lengths.contains(length) || lengths.contains(length + 1) || lengths.contains(length - 1)) {
-				hits.addAll(deletions.getOrDefault(existing, List.of()));
-				for (int i = 0; i < length; i++) {
-					String shorter = deletion(existing, i);
-					hits.addAll(exact.getOrDefault(shorter, List.of()));
-					hits.addAll(deletions.getOrDefault(shorter, List.of()));
+				if (mayHold(whole)) {
+					hits.addAll(deletions.getOrDefault(existing, List.of()));
+				}
+				// without character i: h(s[0, i)) * 31^(length - 1 - i) + the rest's sum, kept from the end
+				int suffix = 0;
+				int power = 1;
+				for (int i = length - 1; i >= 0; i--) {
+					int shorter = prefixHash[i] * power + suffix;
+					if (mayHold(shorter)) {
+						String without = deletion(existing, i);
+						hits.addAll(exact.getOrDefault(without, List.of()));
+						hits.addAll(deletions.getOrDefault(without, List.of()));
+					}
+					suffix += existing.charAt(i) * power;
+					power *= 31;
 				}
 			}
 			return hits;
+		}
+
+		private boolean mayHold(int hash) {
+			return !filtered || keyHashes.get(mix(hash) & mask);
+		}
+
+		private void hashKeys() {
+			int keys = exact.size() + prefixes.size() + deletions.size();
+			int bits = Integer.highestOneBit(Math.max(64, keys * 16 - 1)) << 1;
+			mask = bits - 1;
+			keyHashes = new BitSet(bits);
+			for (Map<String, List<R>> map : List.of(exact, prefixes, deletions)) {
+				map.keySet().forEach(key -> keyHashes.set(mix(key.hashCode()) & mask));
+			}
+		}
+
+		/** Spreads the high bits of a hash code into the low ones the mask keeps. */
+		private static int mix(int hash) {
+			int h = hash * 0x9E3779B9;
+			return h ^ (h >>> 16);
 		}
 
 		private static String deletion(String name, int index) {
