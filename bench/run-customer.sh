@@ -161,7 +161,7 @@ if grep -q "Rebuilding the customer search index" "$DATA/app-$DB.out"; then
 	log "$(grep -o "Customer search index of tenant .*" "$DATA/app-$DB.out" | tail -1)"
 fi
 log "measuring the API"
-java -Xmx1g -cp "$CP" io.keyaccount.bench.CustomerBench api "$RESULTS" "http://127.0.0.1:$PORT" "$DATA/index-$DB" \
+java -Xmx1g "${DBPROPS[@]}" -cp "$CP" io.keyaccount.bench.CustomerBench api "$RESULTS" "http://127.0.0.1:$PORT" "$DATA/index-$DB" \
 	$QUICKARG "${SCENARIOS[@]}"
 stop_app
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; results in ${RESULTS%.properties}.md"

@@ -165,13 +165,8 @@ public final class CustomerBench {
 			out.setProperty("contacts", Long.toString(BenchDb.scalar(first, "select count(*) from contact")));
 			System.out.printf("bare SQL over JDBC (%s), %s accounts, %s contacts%n", db.kind, out.get("accounts"),
 					out.get("contacts"));
-			String scope = "a.tenant_id = ? and a.deleted_at is null and (a.owner_user_id = ? or a.owner_unit_id in ("
-					+ String.join(",", Collections.nCopies(me.visibleUnits().size(), "?")) + ") or a.id in "
-					+ "(select m.account_id from account_team_member m where m.tenant_id = ? and m.user_id = ? "
-					+ "and m.deleted_at is null)) and a.in_pool = false";
-			List<Object> scopeArgs = new ArrayList<>(List.of(me.tenantId(), me.userId()));
-			scopeArgs.addAll(me.visibleUnits());
-			scopeArgs.addAll(List.of(me.tenantId(), me.userId()));
+			String scope = scope(me);
+			List<Object> scopeArgs = scopeArgs(me);
 			// The app's list statements: a page of 20 and one more row (is there a next page?), and a count that
 			// stops past 10,000 rows (BoundedPages).
 			String page = db.postgres() ? " limit 21 offset 0" : " offset 0 rows fetch first 21 rows only";
@@ -200,16 +195,15 @@ public final class CustomerBench {
 				}));
 			}
 			if (measures("detail")) {
-				put(out, "detail", measure.run("detail", (w, i) -> rows(connections.get(w),
-						"select a.* from account a where a.id = ? and a.tenant_id = ? and a.deleted_at is null",
-						List.of(ids.get((int) (i % ids.size())), me.tenantId())) == 1));
+				put(out, "detail", measure.run("detail",
+						(w, i) -> detail(connections.get(w), ids.get((int) (i % ids.size())), me, scope, scopeArgs)));
 			}
 			if (measures("create")) {
 				ChineseCompanies names = new ChineseCompanies();
 				long idBase = Math.max(90_000_000L, BenchDb.scalar(first,
 						"select coalesce(max(id), 0) + 1 from account where id >= 90000000 and id < 99000000"));
 				put(out, "create", measure.run("create",
-						(w, i) -> insert(connections.get(w), me, idBase + i, NewAccount.of(names, runStamp, 1, i))));
+						(w, i) -> create(connections.get(w), me, idBase + i, NewAccount.of(names, runStamp, 1, i))));
 			}
 			if (measures("import")) {
 				importReference(db, first, me, runStamp, resultsFile.getParent(), out);
@@ -324,7 +318,99 @@ public final class CustomerBench {
 		}
 	}
 
-	/** The row the app writes for a created account, in one autocommitted INSERT. */
+	/** The data scope the app adds for the bench user, as SQL over {@code account a}, with {@link #scopeArgs}. */
+	static String scope(BenchDb.Staff me) {
+		return "a.tenant_id = ? and a.deleted_at is null and (a.owner_user_id = ? or a.owner_unit_id in ("
+				+ String.join(",", Collections.nCopies(me.visibleUnits().size(), "?")) + ") or a.id in "
+				+ "(select m.account_id from account_team_member m where m.tenant_id = ? and m.user_id = ? "
+				+ "and m.deleted_at is null)) and a.in_pool = false";
+	}
+
+	static List<Object> scopeArgs(BenchDb.Staff me) {
+		List<Object> args = new ArrayList<>(List.of(me.tenantId(), me.userId()));
+		args.addAll(me.visibleUnits());
+		args.addAll(List.of(me.tenantId(), me.userId()));
+		return args;
+	}
+
+	/**
+	 * What an account's detail reads: the account under the user's data scope, its subsidiaries and, for a
+	 * subsidiary, its parent's name (owner and unit names, regions and pool settings the app holds in memory).
+	 */
+	private static boolean detail(Connection c, long id, BenchDb.Staff me, String scope, List<Object> scopeArgs)
+			throws SQLException {
+		List<Object> args = new ArrayList<>(List.of(id));
+		args.addAll(scopeArgs);
+		Long parent = null;
+		int found = 0;
+		try (PreparedStatement s = c.prepareStatement("select a.* from account a where a.id = ? and " + scope)) {
+			bind(s, args);
+			try (ResultSet rs = s.executeQuery()) {
+				int columns = rs.getMetaData().getColumnCount();
+				while (rs.next()) {
+					for (int k = 1; k <= columns; k++) {
+						rs.getObject(k);
+					}
+					parent = (Long) rs.getObject("parent_id", Long.class);
+					found++;
+				}
+			}
+		}
+		rows(c, "select a.id, a.name from account a where a.tenant_id = ? and a.parent_id = ? and a.deleted_at is null",
+				List.of(me.tenantId(), id));
+		if (parent != null) {
+			rows(c, "select a.name from account a where a.id = ? and a.tenant_id = ? and a.deleted_at is null",
+					List.of(parent, me.tenantId()));
+		}
+		return found == 1;
+	}
+
+	/**
+	 * What a create asks and writes, in one transaction: the duplicate checks (credit code, names near the new one
+	 * through the same index ranges as the app, phone among accounts and contacts), the credit code's uniqueness
+	 * including the recycle bin, the account row and its audit row.
+	 */
+	private static boolean create(Connection c, BenchDb.Staff me, long id, NewAccount a) throws SQLException {
+		c.setAutoCommit(false);
+		try {
+			long tenant = me.tenantId();
+			String live = " a.tenant_id = ? and a.deleted_at is null";
+			rows(c, "select a.* from account a where" + live + " and a.credit_code = ?", List.of(tenant, a.creditCode()));
+			String normalized = CompanyNames.normalize(a.name());
+			List<String> near = new ArrayList<>(CompanyNames.nearNames(normalized));
+			List<Object> nearArgs = new ArrayList<>(List.of(tenant));
+			nearArgs.addAll(near);
+			rows(c, "select a.id, a.normalized_name from account a where" + live + " and a.normalized_name in ("
+					+ String.join(",", Collections.nCopies(near.size(), "?")) + ")", nearArgs);
+			int half = (normalized.length() + 1) / 2;
+			rows(c, "select a.id, a.normalized_name from account a where" + live + " and a.normalized_name like ?",
+					List.of(tenant, normalized.substring(0, half) + "%"));
+			rows(c, "select a.id, a.normalized_name from account a where" + live + " and a.name_end_key like ?",
+					List.of(tenant, CompanyNames.endKey(normalized.substring(0, 2) + normalized.substring(half)) + "%"));
+			rows(c, "select a.* from account a where" + live + " and a.phone in (?)", List.of(tenant, a.phone()));
+			rows(c, "select t.* from contact t where t.tenant_id = ? and t.deleted_at is null and t.mobile in (?)",
+					List.of(tenant, a.phone()));
+			count(c, "select count(*) from account where tenant_id = ? and credit_code = ?", List.of(tenant, a.creditCode()));
+			boolean inserted = insert(c, me, id, a);
+			try (PreparedStatement s = c.prepareStatement("insert into audit_event (tenant_id, entity_type, entity_id,"
+					+ " action, changes, changed_by, changed_at) values (?, 'Account', ?, 'CREATE', ?, ?, ?)")) {
+				bind(s, List.of(tenant, id, "{\"name\":\"" + a.name() + "\",\"creditCode\":\"" + a.creditCode() + "\"}",
+						BenchDb.BENCH_USER, Timestamp.from(Instant.now())));
+				s.executeUpdate();
+			}
+			c.commit();
+			return inserted;
+		}
+		catch (SQLException ex) {
+			c.rollback();
+			throw ex;
+		}
+		finally {
+			c.setAutoCommit(true);
+		}
+	}
+
+	/** The row the app writes for a created account. */
 	private static boolean insert(Connection c, BenchDb.Staff me, long id, NewAccount a) throws SQLException {
 		try (PreparedStatement s = c.prepareStatement("""
 				insert into account (tenant_id, id, name, short_name, credit_code, industry, province_code, city_code,
@@ -413,20 +499,45 @@ public final class CustomerBench {
 		Files.writeString(Path.of(resultsFile.toString().replace(".properties", ".md")), table);
 	}
 
-	/** Keyword searches through the API, next to the bare query on the app's index (measured here, app idle). */
+	/**
+	 * Keyword searches through the API, next to their bare reference (measured here, the app idle): the query on
+	 * the app's index under the user's scope, sorted by last change, with the exact count, then the page's rows
+	 * read from the database under the same scope, as the app reads them.
+	 */
 	private static void searches(Api api, Path indexRoot, Measure measure, Properties props,
 			Map<String, Measure.Result> results) throws Exception {
 		String[][] terms = { TWO, FOUR, INITIALS };
 		String[] names = GOALS.keySet().stream().filter(k -> k.startsWith("search")).toArray(String[]::new);
-		try (IndexReference index = new IndexReference(indexRoot)) {
-			System.out.printf("bare index queries (Lucene, %,d account documents)%n", index.documents());
+		BenchDb db = BenchDb.fromSystemProperties();
+		List<Connection> connections = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			connections.add(db.connect());
+		}
+		BenchDb.Staff me = BenchDb.staff(connections.get(0), BenchDb.BENCH_USER);
+		String scope = scope(me);
+		List<Object> scopeArgs = scopeArgs(me);
+		try (IndexReference index = new IndexReference(indexRoot, me)) {
+			System.out.printf("bare index queries (Lucene, %,d account documents) and page reads%n", index.documents());
 			for (int k = 0; k < names.length; k++) {
 				String[] t = terms[k];
 				boolean letters = k == 2;
 				props.setProperty("sql." + names[k], measure.run(names[k], (w, i) -> {
 					String term = t[(int) (i % t.length)];
-					return index.search(letters ? index.pinyin(term) : index.chinese(term)) > 0;
+					List<Long> page = new ArrayList<>();
+					long hits = index.search(letters ? index.pinyin(term) : index.chinese(term), page);
+					if (!page.isEmpty()) {
+						List<Object> args = new ArrayList<>(page);
+						args.addAll(scopeArgs);
+						rows(connections.get(w), "select a.* from account a where a.id in ("
+								+ String.join(",", Collections.nCopies(page.size(), "?")) + ") and " + scope, args);
+					}
+					return hits > 0;
 				}).encode());
+			}
+		}
+		finally {
+			for (Connection c : connections) {
+				c.close();
 			}
 		}
 		System.out.println("API searches");

@@ -10,7 +10,14 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import java.util.List;
+
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -20,14 +27,20 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * The bare index query behind a keyword search: the app's Lucene index of accounts opened read-only, the term
- * analysed as the app analyses it (CJK character pairs; pinyin as a keyword), the best 20 by relevance and the
- * exact number of hits. Without the app's data-scope filter, which only narrows what it matches.
+ * The bare index query behind a keyword search, as the account list asks it: the app's Lucene index of accounts
+ * opened read-only, the term analysed as the app analyses it (CJK character pairs; pinyin as a keyword), filtered
+ * to accounts outside the shared pool that the user's data scope or account teams cover, sorted by last change
+ * (then id), the first 20 ids and the exact number of hits. The field encodings are Hibernate Search's: ids and
+ * instants as long points with sorted-numeric doc values for sorting, booleans as int points (1 for true), the
+ * tenant as a term of its own field.
  */
 final class IndexReference implements AutoCloseable {
 
@@ -37,9 +50,32 @@ final class IndexReference implements AutoCloseable {
 
 	private final QueryBuilder bigrams = new QueryBuilder(new Bigrams());
 
-	IndexReference(Path indexRoot) throws IOException {
-		this.reader = DirectoryReader.open(FSDirectory.open(indexRoot.resolve("account-v2")));
+	private final Query scope;
+
+	private static final Sort LATEST_CHANGE_FIRST = new Sort(
+			new SortedNumericSortField("updatedAt", SortField.Type.LONG, true),
+			new SortedNumericSortField("accountId", SortField.Type.LONG, true));
+
+	IndexReference(Path indexRoot, BenchDb.Staff user) throws IOException {
+		this.reader = DirectoryReader.open(FSDirectory.open(accountIndex(indexRoot)));
 		this.searcher = new IndexSearcher(reader);
+		this.scope = new BooleanQuery.Builder()
+			.add(new TermQuery(new Term("__HSEARCH_tenantId", Long.toString(user.tenantId()))), Occur.FILTER)
+			.add(IntPoint.newExactQuery("inPool", 0), Occur.FILTER)
+			.add(new BooleanQuery.Builder().add(LongPoint.newExactQuery("ownerUser", user.userId()), Occur.SHOULD)
+				.add(LongPoint.newExactQuery("team", user.userId()), Occur.SHOULD)
+				.add(LongPoint.newSetQuery("ownerUnit", user.visibleUnits()), Occur.SHOULD)
+				.build(), Occur.FILTER)
+			.build();
+	}
+
+	/** The newest layout's account index ({@code account-v<n>}), which is the one the app writes. */
+	private static Path accountIndex(Path indexRoot) throws IOException {
+		try (var dirs = java.nio.file.Files.list(indexRoot)) {
+			return dirs.filter(d -> d.getFileName().toString().matches("account-v\\d+"))
+				.max(java.util.Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring(9))))
+				.orElseThrow(() -> new IOException("no account index under " + indexRoot));
+		}
 	}
 
 	int documents() {
@@ -65,11 +101,17 @@ final class IndexReference implements AutoCloseable {
 			.build();
 	}
 
-	/** The best 20 and the exact hit count; returns the count. */
-	long search(Query query) throws IOException {
-		TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(20, Integer.MAX_VALUE));
+	/** The page's ids in the user's scope, latest change first, and the exact hit count; returns the count. */
+	long search(Query term, List<Long> pageIds) throws IOException {
+		Query query = new BooleanQuery.Builder().add(term, Occur.MUST).add(scope, Occur.FILTER).build();
+		TopDocs top = searcher.search(query, new TopFieldCollectorManager(LATEST_CHANGE_FIRST, 20, null,
+				Integer.MAX_VALUE));
 		for (var hit : top.scoreDocs) {
-			searcher.storedFields().document(hit.doc);
+			var leaf = reader.leaves().get(ReaderUtil.subIndex(hit.doc, reader.leaves()));
+			SortedNumericDocValues ids = DocValues.getSortedNumeric(leaf.reader(), "accountId");
+			if (ids.advanceExact(hit.doc - leaf.docBase)) {
+				pageIds.add(ids.nextValue());
+			}
 		}
 		return top.totalHits.value;
 	}
