@@ -233,15 +233,15 @@ final class DuplicateScreen {
 				hashKeys();
 			}
 			Set<R> hits = new HashSet<>();
-			int whole = existing.hashCode();
-			if (mayHold(whole)) {
+			boolean wholeMayHit = mayHold(existing.hashCode());
+			if (wholeMayHit) {
 				hits.addAll(exact.getOrDefault(existing, List.of()));
 			}
 			int length = existing.length();
 			if (length < 4) {
 				return hits;
 			}
-			if (mayHold(whole)) {
+			if (wholeMayHit) {
 				hits.addAll(prefixes.getOrDefault(existing, List.of()));
 			}
 			// String.hashCode of every prefix, as it goes: h(s[0, end)) = 31 * h(s[0, end - 1)) + s[end - 1]
@@ -254,7 +254,7 @@ final class DuplicateScreen {
 				}
 			}
 			if (lengths.contains(length) || lengths.contains(length + 1) || lengths.contains(length - 1)) {
-				if (mayHold(whole)) {
+				if (wholeMayHit) {
 					hits.addAll(deletions.getOrDefault(existing, List.of()));
 				}
 				// without character i: h(s[0, i)) * 31^(length - 1 - i) + the rest's sum, kept from the end

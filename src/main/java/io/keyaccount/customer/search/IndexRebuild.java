@@ -8,13 +8,13 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.Contact;
 import io.keyaccount.customer.search.SearchProperties.Rebuild;
+import io.keyaccount.platform.setup.StartupStep;
 import io.keyaccount.platform.tenancy.TenantContext;
 
 /**
@@ -22,12 +22,12 @@ import io.keyaccount.platform.tenancy.TenantContext;
  * a new install of the index, or from another time than a restored backup. "Matches" means the same number of
  * accounts and contacts and the same most recently changed account.
  * <p>
- * A lifecycle bean, after the installation at start-up (phase 0) and before the web server: as an
- * {@code ApplicationRunner} it ran while the server already took requests, so a visitor could search a half-built
- * index of a small tenant, and a shutdown then interrupted the start half-way.
+ * A start-up step after the installation and before the web server: as an {@code ApplicationRunner} it ran while
+ * the server already took requests, so a visitor could search a half-built index of a small tenant, and a shutdown
+ * then interrupted the start half-way.
  */
 @Component
-class IndexRebuild implements SmartLifecycle {
+class IndexRebuild extends StartupStep {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);
 
@@ -40,31 +40,14 @@ class IndexRebuild implements SmartLifecycle {
 	private final SearchProperties properties;
 
 	IndexRebuild(EntityManagerFactory entityManagerFactory, JdbcTemplate jdbc, SearchProperties properties) {
+		super(INSTALLATION + 1);
 		this.entityManagerFactory = entityManagerFactory;
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}
 
-	private volatile boolean running;
-
 	@Override
-	public int getPhase() {
-		return 1;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-	}
-
-	@Override
-	public void start() {
-		running = true;
+	protected void runAtStartup() {
 		if (properties.rebuildOnStart() != Rebuild.NEVER) {
 			rebuildWhereStale();
 		}

@@ -3,7 +3,6 @@ package io.keyaccount.platform.setup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.keyaccount.platform.setup.Installation.InstallCommand;
@@ -12,12 +11,11 @@ import io.keyaccount.platform.setup.Installation.InstallCommand;
  * Installs at start-up when configuration says so: the demo company ({@code demo} profile), or an
  * administrator named in {@code keyaccount.admin.username/password}. Otherwise the setup page does it.
  * <p>
- * A lifecycle bean in an early phase rather than an {@code ApplicationRunner}: runners run after the web server
- * accepts requests, and a visitor arriving in between would be sent to the setup page of a company that is
- * about to exist.
+ * A start-up step, before the web server: a visitor arriving earlier would be sent to the setup page of a
+ * company that is about to exist.
  */
 @Component
-class StartupInstallation implements SmartLifecycle {
+class StartupInstallation extends StartupStep {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupInstallation.class);
 
@@ -28,31 +26,14 @@ class StartupInstallation implements SmartLifecycle {
 	private final MessageSource messages;
 
 	StartupInstallation(Installation installation, SetupProperties properties, MessageSource messages) {
+		super(INSTALLATION);
 		this.installation = installation;
 		this.properties = properties;
 		this.messages = messages;
 	}
 
-	private volatile boolean running;
-
 	@Override
-	public int getPhase() {
-		return 0;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-	}
-
-	@Override
-	public void start() {
-		running = true;
+	protected void runAtStartup() {
 		if (installation.isInstalled()) {
 			return;
 		}

@@ -107,11 +107,12 @@ final class BinaryCopyRows {
 		long magnitude = Math.abs(cents);
 		long whole = magnitude / 100;
 		int fraction = (int) (magnitude % 100) * 100;
-		int wholeDigits = 0;
+		// the place value of the first digit, and how many digits the whole part has
+		int wholeDigits = whole == 0 ? 0 : 1;
 		long unit = 1;
-		for (long rest = whole; rest > 0; rest /= 10_000) {
+		while (whole / unit >= 10_000) {
+			unit *= 10_000;
 			wholeDigits++;
-			unit = wholeDigits == 1 ? 1 : unit * 10_000;
 		}
 		int count = wholeDigits + (fraction != 0 ? 1 : 0);
 		buffer.putInt(8 + 2 * count)
@@ -119,7 +120,7 @@ final class BinaryCopyRows {
 			.putShort((short) (wholeDigits == 0 ? (count == 0 ? 0 : -1) : wholeDigits - 1))
 			.putShort((short) (cents < 0 ? 0x4000 : 0))
 			.putShort((short) 2);
-		for (long rest = whole; unit > 0 && wholeDigits > 0; unit /= 10_000) {
+		for (long rest = whole; wholeDigits > 0 && unit > 0; unit /= 10_000) {
 			buffer.putShort((short) (rest / unit));
 			rest %= unit;
 		}

@@ -483,32 +483,24 @@ public class Rescoring {
 		int n = engine.size();
 		String copy = "copy value_snapshot (" + INSERT.substring(INSERT.indexOf('(') + 1, INSERT.indexOf(')'))
 				+ ") from stdin with (format binary)";
-		copyRange(copy, tenant, runId, engine, s, facts, 0, n, afterChunk);
-	}
-
-	/**
-	 * Rows [first, last), chunk by chunk; the next chunk is encoded while PostgreSQL takes in the current one, in
-	 * the other of two buffers.
-	 */
-	private void copyRange(String copy, long tenant, long runId, ValueEngine engine, ValueEngine.Scores s, Facts facts,
-			int first, int last, ChunkListener afterChunk) {
 		ExecutorService encoder = Executors.newSingleThreadExecutor();
+		// two buffers in turn: one is encoded while the other's rows go in
 		BinaryCopyRows[] buffers = { new BinaryCopyRows(COPY_CHUNK * COPY_ROW_BYTES),
 				new BinaryCopyRows(COPY_CHUNK * COPY_ROW_BYTES) };
 		try {
-			Future<InputStream> next = encoder.submit(() -> binaryRows(buffers[0], tenant, runId, engine, s, facts, first,
-					Math.min(last, first + COPY_CHUNK)));
-			for (int from = first, chunk = 0; from < last; from += COPY_CHUNK, chunk++) {
-				int end = Math.min(last, from + COPY_CHUNK);
+			Future<InputStream> next = encoder
+				.submit(() -> binaryRows(buffers[0], tenant, runId, engine, s, facts, 0, Math.min(n, COPY_CHUNK)));
+			for (int from = 0, chunk = 0; from < n; from += COPY_CHUNK, chunk++) {
+				int end = Math.min(n, from + COPY_CHUNK);
 				InputStream rows = result(next);
-				if (end < last) {
+				if (end < n) {
 					// the other buffer's rows went in with the previous COPY
 					BinaryCopyRows other = buffers[(chunk + 1) % 2];
-					next = encoder.submit(() -> binaryRows(other, tenant, runId, engine, s, facts, end,
-							Math.min(last, end + COPY_CHUNK)));
+					next = encoder.submit(
+							() -> binaryRows(other, tenant, runId, engine, s, facts, end, Math.min(n, end + COPY_CHUNK)));
 				}
 				copyIn(copy, rows);
-				runs.progress(runId, "WRITING", end, engine.size());
+				runs.progress(runId, "WRITING", end, n);
 				afterChunk.written(end);
 			}
 		}
