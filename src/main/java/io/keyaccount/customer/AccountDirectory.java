@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import io.keyaccount.customer.domain.AccountVisibility;
 import io.keyaccount.customer.domain.Regions;
-import io.keyaccount.platform.organisation.DataScope;
 import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.security.VisibleRecords;
 import io.keyaccount.platform.tenancy.TenantContext;
@@ -101,16 +101,10 @@ public class AccountDirectory {
 		VisibleRecords visible = currentUser.visibleRecords();
 		List<Object> args = new ArrayList<>();
 		args.add(TenantContext.currentTenant());
-		StringBuilder sql = new StringBuilder("select id, name, industry, province_code, employees, annual_revenue,"
-				+ " key_account, owner_user_id, owner_unit_id from account where tenant_id = ? and deleted_at is null"
-				+ " and in_pool = false");
-		if (visible.scope() != DataScope.ALL) {
-			String scope = visible.sqlCondition("owner_user_id", "owner_unit_id", args);
-			args.add(visible.userId());
-			sql.append(" and (").append(scope)
-				.append(" or id in (select account_id from account_team_member where user_id = ?))");
-		}
-		return new VisibleAccounts(sql.toString(), List.copyOf(args));
+		String sql = "select a.id, a.name, a.industry, a.province_code, a.employees, a.annual_revenue, a.key_account,"
+				+ " a.owner_user_id, a.owner_unit_id from account a where a.tenant_id = ? and a.deleted_at is null"
+				+ " and a.in_pool = false and " + AccountVisibility.visibleToSql(visible, "a", args);
+		return new VisibleAccounts(sql, List.copyOf(args));
 	}
 
 	/** A region's name from its GB/T 2260 code (empty when unknown). */

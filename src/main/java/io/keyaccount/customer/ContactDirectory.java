@@ -23,6 +23,7 @@ import io.keyaccount.customer.domain.Contacts;
 import io.keyaccount.customer.search.CustomerIndex;
 import io.keyaccount.customer.search.CustomerIndex.IdPage;
 import io.keyaccount.customer.search.SearchTerms;
+import io.keyaccount.platform.persistence.BoundedPages;
 import io.keyaccount.platform.security.CurrentUser;
 
 /**
@@ -43,13 +44,16 @@ public class ContactDirectory {
 
 	private final CurrentUser currentUser;
 
+	private final BoundedPages pages;
+
 	ContactDirectory(Contacts contacts, Accounts accounts, CustomerManagement customers, CustomerIndex index,
-			CurrentUser currentUser) {
+			CurrentUser currentUser, BoundedPages pages) {
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.customers = customers;
 		this.index = index;
 		this.currentUser = currentUser;
+		this.pages = pages;
 	}
 
 	static final int EXPORT_KEYWORD_LIMIT = 10_000;
@@ -60,7 +64,7 @@ public class ContactDirectory {
 			spec = spec.and((root, q, cb) -> cb.equal(root.get("buyingRole"), buyingRole));
 		}
 		if (SearchTerms.parse(keyword).isEmpty()) {
-			return rows(contacts.findAll(spec, pageable));
+			return rows(pages.find(contacts, Contact.class, spec, pageable));
 		}
 		IdPage hits = index.contacts(keyword, buyingRole, currentUser.visibleRecords(), pageable);
 		if (hits.ids().isEmpty()) {

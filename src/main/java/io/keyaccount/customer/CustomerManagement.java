@@ -44,7 +44,6 @@ import io.keyaccount.customer.search.CustomerIndex.IdPage;
 import io.keyaccount.customer.search.SearchTerms;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.User;
-import io.keyaccount.platform.persistence.BoundedPages;
 import io.keyaccount.platform.persistence.NotFoundException;
 import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.security.KeyaccountUser;
@@ -88,7 +87,7 @@ public class CustomerManagement {
 
 	private final OwnerNames ownerNames;
 
-	private final BoundedPages pages;
+	private final AccountListing listing;
 
 	/** Most accounts a keyword selects for a whole-list use of {@link #specification} (an export). */
 	static final int KEYWORD_MATCH_LIMIT = 10_000;
@@ -96,7 +95,7 @@ public class CustomerManagement {
 	CustomerManagement(Accounts accounts, AccountTeamMembers teams, AccountTransfers transfers, FollowUps followUps,
 			Contacts contacts, AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
 			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events,
-			CustomerIndex index, OwnerNames ownerNames, BoundedPages pages) {
+			CustomerIndex index, OwnerNames ownerNames, AccountListing listing) {
 		this.accounts = accounts;
 		this.teams = teams;
 		this.transfers = transfers;
@@ -111,7 +110,7 @@ public class CustomerManagement {
 		this.events = events;
 		this.index = index;
 		this.ownerNames = ownerNames;
-		this.pages = pages;
+		this.listing = listing;
 	}
 
 	// ---- reading
@@ -121,7 +120,7 @@ public class CustomerManagement {
 		if (hasKeyword(query)) {
 			return searchAccounts(query, pageable);
 		}
-		Page<Account> page = pages.find(accounts, Account.class, specification(query), pageable);
+		Page<Account> page = listing.page(query, currentUser.visibleRecords(), pageable);
 		OwnerNames.Names names = ownerNames.of(page.getContent());
 		PoolSettings pool = poolSettings.load();
 		return page.map(a -> row(a, names.users(), names.units(), pool));

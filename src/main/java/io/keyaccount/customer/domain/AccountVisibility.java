@@ -1,11 +1,14 @@
 package io.keyaccount.customer.domain;
 
+import java.util.List;
+
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.jpa.domain.Specification;
 
 import io.keyaccount.platform.organisation.DataScope;
 import io.keyaccount.platform.security.VisibleRecords;
+import io.keyaccount.platform.tenancy.TenantContext;
 
 /**
  * Who sees an account: the role's data scope over owner and owner unit, and — whatever the scope — every member
@@ -27,6 +30,26 @@ public final class AccountVisibility {
 
 	public static Specification<Account> onTeamOf(long userId) {
 		return (root, query, cb) -> root.get("id").in(teamAccounts(query, cb, userId));
+	}
+
+	/**
+	 * {@link #visibleTo} as a SQL condition on the {@code account} table known as {@code alias}, its bind values
+	 * appended to {@code args}.
+	 */
+	public static String visibleToSql(VisibleRecords visible, String alias, List<Object> args) {
+		if (visible.scope() == DataScope.ALL) {
+			return "1 = 1";
+		}
+		String byScope = visible.sqlCondition(alias + ".owner_user_id", alias + ".owner_unit_id", args);
+		return "(" + byScope + " or " + onTeamOfSql(visible.userId(), alias, args) + ")";
+	}
+
+	/** {@link #onTeamOf} as a SQL condition on the {@code account} table known as {@code alias}. */
+	public static String onTeamOfSql(long userId, String alias, List<Object> args) {
+		args.add(TenantContext.currentTenant());
+		args.add(userId);
+		return alias + ".id in (select m.account_id from account_team_member m where m.tenant_id = ? and m.user_id = ?"
+				+ " and m.deleted_at is null)";
 	}
 
 	private static Subquery<Long> teamAccounts(jakarta.persistence.criteria.CriteriaQuery<?> query,

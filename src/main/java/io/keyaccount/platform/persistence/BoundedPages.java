@@ -1,5 +1,8 @@
 package io.keyaccount.platform.persistence;
 
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.Predicate;
@@ -39,13 +42,22 @@ public class BoundedPages {
 	public <T> BoundedPage<T> find(JpaSpecificationExecutor<T> repository, Class<T> type, Specification<T> spec,
 			Pageable pageable, long exactUpTo) {
 		Slice<T> slice = repository.findBy(spec, query -> query.slice(pageable));
+		return bounded(pageable, slice.getContent(), slice.hasNext(), limit -> countUpTo(type, spec, limit), exactUpTo);
+	}
+
+	/**
+	 * The page of {@code rows} read for {@code pageable}, with a total counted only when the rows do not tell it,
+	 * by {@code countUpTo} (how many rows the list has, counting no further than its argument).
+	 */
+	public static <T> BoundedPage<T> bounded(Pageable pageable, List<T> rows, boolean hasNext,
+			LongUnaryOperator countUpTo, long exactUpTo) {
 		long offset = pageable.isPaged() ? pageable.getOffset() : 0;
-		if (!slice.hasNext() && (!slice.getContent().isEmpty() || offset == 0)) {
-			return new BoundedPage<>(slice.getContent(), pageable, offset + slice.getNumberOfElements(), true);
+		if (!hasNext && (!rows.isEmpty() || offset == 0)) {
+			return new BoundedPage<>(rows, pageable, offset + rows.size(), true);
 		}
 		long bound = pageable.isPaged() ? Math.max(exactUpTo, offset + 10L * pageable.getPageSize()) : exactUpTo;
-		long counted = countUpTo(type, spec, bound + 1);
-		return new BoundedPage<>(slice.getContent(), pageable, Math.min(counted, bound), counted <= bound);
+		long counted = countUpTo.applyAsLong(bound + 1);
+		return new BoundedPage<>(rows, pageable, Math.min(counted, bound), counted <= bound);
 	}
 
 	/** How many rows the specification selects, counting no further than {@code limit}. */

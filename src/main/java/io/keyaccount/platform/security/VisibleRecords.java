@@ -40,6 +40,9 @@ public record VisibleRecords(DataScope scope, long userId, Set<Long> unitIds) {
 				return ownerUserColumn + " = ?";
 			default:
 				args.add(userId);
+				if (unitIds.isEmpty()) {
+					return ownerUserColumn + " = ?";
+				}
 				args.addAll(unitIds);
 				String marks = String.join(",", java.util.Collections.nCopies(unitIds.size(), "?"));
 				return "(" + ownerUserColumn + " = ? or " + ownerUnitColumn + " in (" + marks + "))";

@@ -1,0 +1,144 @@
+package io.keyaccount.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.keyaccount.customer.AccountQuery.View;
+import io.keyaccount.customer.domain.Account;
+import io.keyaccount.customer.domain.Accounts;
+import io.keyaccount.platform.persistence.BoundedPage;
+import io.keyaccount.support.DemoUsers;
+import io.keyaccount.support.KeyaccountTest;
+
+/**
+ * The account list's SQL ({@link AccountListing}) selects exactly the accounts of the list's specification (which
+ * exports and the keyword search use), for every view and filter, for users of every data scope and for members
+ * of account teams.
+ */
+@KeyaccountTest
+class AccountListingTests {
+
+	/** 总经理 (all), 销售总监 (unit and below), 大客户经理 (unit), 销售代表 (own), 研发评估 and 客服 (own, on key accounts' teams). */
+	private static final List<String> STAFF = List.of("wangjianguo", "liming", "chenjing", "huangting", "sunwei",
+			"zhoufang");
+
+	@Autowired
+	CustomerManagement customers;
+
+	@Autowired
+	CustomerPool pool;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	UserDetailsService staff;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@AfterEach
+	void signOut() {
+		DemoUsers.signOut();
+	}
+
+	@Test
+	void everyViewAndFilterListsWhatTheSpecificationSelectsForEveryDataScope() {
+		long tagged = createAs("huangting", "杭州列表标签测试有限公司", Set.of("华东", "展会线索", "复购"));
+		createAs("liuyang", "宁波列表标签测试有限公司", Set.of("展会线索"));
+		long pooled = createAs("zhengkai", "深圳列表公海测试有限公司", Set.of());
+		DemoUsers.signIn(staff, "wangjianguo");
+		pool.release(List.of(pooled), "列表测试");
+		Account sample = accounts.findById(tagged).orElseThrow();
+		DemoUsers.signOut();
+
+		List<AccountQuery> queries = new ArrayList<>();
+		for (View view : View.values()) {
+			queries.add(query(view, null, null, null, null, null, null, null));
+		}
+		queries.add(query(View.ALL, AccountStatus.INTENT, null, null, null, null, null, null));
+		queries.add(query(View.ALL, null, sample.getIndustry(), sample.getProvinceCode(), null, null, null, null));
+		queries.add(query(View.ALL, null, null, null, sample.getOwnerUserId(), null, null, null));
+		queries.add(query(View.ALL, null, null, null, null, sample.getOwnerUnitId(), null, null));
+		queries.add(query(View.UNIT, null, null, null, null, null, null, true));
+		queries.add(query(View.ALL, null, null, null, null, null, null, false));
+		for (String tag : List.of("华东", "展会线索", "复购", "展会")) {
+			queries.add(query(View.ALL, null, null, null, null, null, tag, null));
+		}
+
+		int nonEmpty = 0;
+		for (String username : STAFF) {
+			DemoUsers.signIn(staff, username);
+			for (AccountQuery query : queries) {
+				Set<Long> listed = customers.accounts(query, PageRequest.of(0, 1000, Sort.by("name")))
+					.stream()
+					.map(AccountRow::id)
+					.collect(Collectors.toSet());
+				Set<Long> specified = tx.execute(status -> accounts.findAll(customers.specification(query))
+					.stream()
+					.map(Account::getId)
+					.collect(Collectors.toSet()));
+				assertThat(listed).as("%s, %s", username, query).isEqualTo(specified);
+				nonEmpty += listed.isEmpty() ? 0 : 1;
+			}
+			DemoUsers.signOut();
+		}
+		// the comparison means something only if most lists hold accounts
+		assertThat(nonEmpty).isGreaterThan(STAFF.size() * queries.size() / 2);
+	}
+
+	@Test
+	void theListIsSortedAndPagedWithABoundedTotal() {
+		DemoUsers.signIn(staff, "liming");
+		AccountQuery all = query(View.ALL, null, null, null, null, null, null, null);
+		List<AccountRow> whole = customers.accounts(all, PageRequest.of(0, 1000, Sort.by(Sort.Direction.DESC, "createdAt")))
+			.getContent();
+		assertThat(whole).hasSizeGreaterThan(40);
+		assertThat(whole).extracting(AccountRow::createdAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+		Page<AccountRow> third = customers.accounts(all, PageRequest.of(2, 7, Sort.by("name")));
+		assertThat(third.getTotalElements()).isEqualTo(whole.size());
+		assertThat(third).isInstanceOf(BoundedPage.class);
+		assertThat(((BoundedPage<AccountRow>) third).isTotalExact()).isTrue();
+		assertThat(third.getContent()).hasSize(7);
+		List<String> names = customers.accounts(all, PageRequest.of(0, 1000, Sort.by("name")))
+			.stream()
+			.map(AccountRow::name)
+			.toList();
+		assertThat(third.getContent()).extracting(AccountRow::name).containsExactlyElementsOf(names.subList(14, 21));
+	}
+
+	private long createAs(String username, String name, Set<String> tags) {
+		DemoUsers.signIn(staff, username);
+		try {
+			AccountFacts facts = AccountMother.account(name).facts();
+			return customers.create(new AccountFacts(facts.name(), facts.shortName(), facts.creditCode(),
+					facts.externalId(), facts.industry(), facts.provinceCode(), facts.cityCode(), facts.employees(),
+					facts.annualRevenue(), facts.ownershipType(), facts.website(), facts.address(), facts.phone(),
+					facts.source(), facts.status(), facts.purchasingMode(), facts.purchasePattern(), tags), null, null,
+					true);
+		}
+		finally {
+			DemoUsers.signOut();
+		}
+	}
+
+	private static AccountQuery query(View view, AccountStatus status, Industry industry, String provinceCode,
+			Long ownerUserId, Long ownerUnitId, String tag, Boolean keyAccount) {
+		return new AccountQuery(null, status, industry, provinceCode, ownerUserId, ownerUnitId, tag, keyAccount, view);
+	}
+
+}
