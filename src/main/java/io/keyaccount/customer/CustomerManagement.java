@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import io.keyaccount.customer.AccountListing.ListedAccount;
 import io.keyaccount.customer.AccountQuery.View;
 import io.keyaccount.customer.AccountView.AccountRef;
 import io.keyaccount.customer.CustomerEvents.AccountCreated;
@@ -120,10 +121,15 @@ public class CustomerManagement {
 		if (hasKeyword(query)) {
 			return searchAccounts(query, pageable);
 		}
-		Page<Account> page = listing.page(query, currentUser.visibleRecords(), pageable);
-		OwnerNames.Names names = ownerNames.of(page.getContent());
+		Page<ListedAccount> page = listing.page(query, currentUser.visibleRecords(), pageable);
+		OwnerNames.Names names = ownerNames.of(page.stream().map(ListedAccount::ownerUserId).toList(),
+				page.stream().map(ListedAccount::ownerUnitId).toList());
 		PoolSettings pool = poolSettings.load();
-		return page.map(a -> row(a, names.users(), names.units(), pool));
+		return page.map(a -> new AccountRow(a.id(), a.name(), a.shortName(), a.status(), a.industry(),
+				regionName(a.cityCode(), a.provinceCode()), a.ownerUserId(), names.users().get(a.ownerUserId()),
+				a.ownerUnitId(), names.units().get(a.ownerUnitId()), a.keyAccount(), a.tags(), a.lastFollowUpAt(),
+				a.nextFollowUpOn(), daysUntilPool(a.keyAccount(), a.inPool(), a.lastFollowUpAt(), a.createdAt(), pool),
+				a.createdAt(), a.version()));
 	}
 
 	/**
@@ -217,11 +223,12 @@ public class CustomerManagement {
 	public AccountView account(long id) {
 		Account account = visibleAccount(id);
 		OwnerNames.Names names = ownerNames.of(List.of(account));
+		long tenant = TenantContext.currentTenant();
 		String parentName = account.getParentId() == null ? null
-				: accounts.findById(account.getParentId()).map(Account::getName).orElse(null);
-		List<AccountRef> subsidiaries = accounts.findByParentId(id)
+				: accounts.findLiveName(tenant, account.getParentId()).orElse(null);
+		List<AccountRef> subsidiaries = accounts.findSubsidiaryNames(tenant, id)
 			.stream()
-			.map(a -> new AccountRef(a.getId(), a.getName()))
+			.map(row -> new AccountRef(((Number) row[0]).longValue(), (String) row[1]))
 			.toList();
 		return new AccountView(account.getId(), account.facts(), regions.name(account.getProvinceCode()),
 				regions.name(account.getCityCode()), account.getOwnerUserId(), names.users().get(account.getOwnerUserId()),
@@ -270,7 +277,7 @@ public class CustomerManagement {
 
 	private Optional<Account> findVisible(long id) {
 		// the account team is asked only when the data scope does not already cover the account
-		return accounts.findById(id).filter(account -> account.isInPool()
+		return accounts.findLive(TenantContext.currentTenant(), id).filter(account -> account.isInPool()
 				|| AccountVisibility.canSee(currentUser.visibleRecords(), account, false)
 				|| teams.existsByAccountIdAndUserId(id, currentUser.require().userId()));
 	}
@@ -435,22 +442,30 @@ public class CustomerManagement {
 	}
 
 	private AccountRow row(Account a, Map<Long, String> userNames, Map<Long, String> unitNames, PoolSettings pool) {
-		String region = regions.name(a.getCityCode());
-		if (region.isEmpty()) {
-			region = regions.name(a.getProvinceCode());
-		}
-		return new AccountRow(a.getId(), a.getName(), a.getShortName(), a.getStatus(), a.getIndustry(), region,
-				a.getOwnerUserId(), userNames.get(a.getOwnerUserId()), a.getOwnerUnitId(),
-				unitNames.get(a.getOwnerUnitId()), a.isKeyAccount(), a.tagSet(), a.getLastFollowUpAt(),
-				a.getNextFollowUpOn(), daysUntilPool(a, pool), a.getCreatedAt(), a.getVersion());
+		return new AccountRow(a.getId(), a.getName(), a.getShortName(), a.getStatus(), a.getIndustry(),
+				regionName(a.getCityCode(), a.getProvinceCode()), a.getOwnerUserId(), userNames.get(a.getOwnerUserId()),
+				a.getOwnerUnitId(), unitNames.get(a.getOwnerUnitId()), a.isKeyAccount(), a.tagSet(),
+				a.getLastFollowUpAt(), a.getNextFollowUpOn(), daysUntilPool(a, pool), a.getCreatedAt(), a.getVersion());
+	}
+
+	/** The city's name, or the province's when the city is not known. */
+	private String regionName(String cityCode, String provinceCode) {
+		String region = regions.name(cityCode);
+		return region.isEmpty() ? regions.name(provinceCode) : region;
 	}
 
 	/** Days until the pool rule reclaims the account; null when it never will (pool off, key account, in pool). */
 	static Integer daysUntilPool(Account account, PoolSettings pool) {
-		if (!pool.enabled() || account.isKeyAccount() || account.isInPool()) {
+		return daysUntilPool(account.isKeyAccount(), account.isInPool(), account.getLastFollowUpAt(),
+				account.getCreatedAt(), pool);
+	}
+
+	private static Integer daysUntilPool(boolean keyAccount, boolean inPool, Instant lastFollowUpAt, Instant createdAt,
+			PoolSettings pool) {
+		if (!pool.enabled() || keyAccount || inPool) {
 			return null;
 		}
-		Instant since = account.getLastFollowUpAt() != null ? account.getLastFollowUpAt() : account.getCreatedAt();
+		Instant since = lastFollowUpAt != null ? lastFollowUpAt : createdAt;
 		if (since == null) {
 			return null;
 		}

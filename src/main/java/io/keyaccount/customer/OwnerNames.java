@@ -30,6 +30,11 @@ class OwnerNames {
 				organisation.unitNames(ids(accounts.stream().map(Account::getOwnerUnitId).toList())));
 	}
 
+	/** The names of these owners and owner units. */
+	Names of(Collection<Long> ownerUserIds, Collection<Long> ownerUnitIds) {
+		return new Names(organisation.userNames(ids(ownerUserIds)), organisation.unitNames(ids(ownerUnitIds)));
+	}
+
 	/** The names of the owners of these accounts. */
 	Map<Long, String> owners(Collection<Account> accounts) {
 		return organisation.userNames(ids(accounts.stream().map(Account::getOwnerUserId).toList()));

@@ -121,6 +121,22 @@ class AccountListingTests {
 		assertThat(third.getContent()).extracting(AccountRow::name).containsExactlyElementsOf(names.subList(14, 21));
 	}
 
+	@Test
+	void aListedRowShowsWhatTheSearchShowsOfTheSameAccount() {
+		long id = createAs("huangting", "温州列表行对照测试有限公司", Set.of("华东", "复购"));
+		DemoUsers.signIn(staff, "huangting");
+		// the keyword list reads the account as an entity, the plain list with SQL: every column must agree
+		AccountRow searched = customers.accounts(new AccountQuery("温州列表行对照", null, null, null, null, null, null,
+				null, View.ALL), PageRequest.of(0, 5)).getContent().get(0);
+		AccountRow listed = customers.accounts(query(View.MINE, null, null, null, null, null, "复购", null),
+				PageRequest.of(0, 100)).stream().filter(row -> row.id() == id).findFirst().orElseThrow();
+		assertThat(listed).isEqualTo(searched);
+		assertThat(listed.regionName()).isEqualTo("杭州市");
+		assertThat(listed.tags()).containsExactlyInAnyOrder("华东", "复购");
+		assertThat(listed.ownerName()).isEqualTo("黄婷");
+		assertThat(listed.daysUntilPool()).isNotNull();
+	}
+
 	private long createAs(String username, String name, Set<String> tags) {
 		DemoUsers.signIn(staff, username);
 		try {

@@ -202,6 +202,11 @@ public class Account extends OwnedEntity {
 	}
 
 	public Set<String> tagSet() {
+		return tagSet(tags);
+	}
+
+	/** The tags of the column's comma-separated form. */
+	public static Set<String> tagSet(String tags) {
 		if (tags == null || tags.isBlank()) {
 			return Set.of();
 		}

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 
 public interface Accounts extends JpaRepository<Account, Long>, JpaSpecificationExecutor<Account> {
@@ -13,6 +14,27 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 	Optional<Account> findByCreditCode(String creditCode);
 
 	List<Account> findByParentId(Long parentId);
+
+	/**
+	 * The account with this id, unless deleted, read as SQL. A {@code findById} is the same read, but under the
+	 * tenant filter Hibernate builds its load plan anew on every call; for the account detail, the page most
+	 * opened after the list, that was a tenth of its time.
+	 */
+	@NativeQuery("select a.* from account a where a.id = :id and a.tenant_id = :tenantId and a.deleted_at is null")
+	Optional<Account> findLive(long tenantId, long id);
+
+	/** The name of the account with this id, unless deleted; see {@link #findLive}. */
+	@NativeQuery("select a.name from account a where a.id = :id and a.tenant_id = :tenantId and a.deleted_at is null")
+	Optional<String> findLiveName(long tenantId, long id);
+
+	/**
+	 * Ids and names of the companies directly below this one, by id. SQL for the reason given at
+	 * {@link #findLive}: a derived query is translated anew on every call under the tenant filter.
+	 */
+	@NativeQuery("""
+			select a.id, a.name from account a
+			where a.parent_id = :parentId and a.tenant_id = :tenantId and a.deleted_at is null order by a.id""")
+	List<Object[]> findSubsidiaryNames(long tenantId, long parentId);
 
 	List<Account> findByOwnerUserIdAndInPoolFalse(Long ownerUserId);
 
