@@ -43,6 +43,10 @@ class AccountListing {
 			"updatedAt", "a.updated_at", "lastFollowUpAt", "a.last_follow_up_at", "nextFollowUpOn",
 			"a.next_follow_up_on", "status", "a.status", "pooledAt", "a.pooled_at", "id", "a.id");
 
+	private static final String SELECT = "select a.id, a.name, a.short_name, a.status, a.industry, a.province_code,"
+			+ " a.city_code, a.owner_user_id, a.owner_unit_id, a.key_account, a.tags, a.last_follow_up_at,"
+			+ " a.next_follow_up_on, a.in_pool, a.created_at, a.version from account a where ";
+
 	private final JdbcTemplate jdbc;
 
 	private final Organisation organisation;
@@ -52,14 +56,14 @@ class AccountListing {
 		this.organisation = organisation;
 	}
 
-	/** A page of the accounts the query selects, for a user with this data scope; the query has no keyword. */
+	/**
+	 * A page of the accounts the query selects, for a user with this data scope. A keyword is the search index's:
+	 * it finds the page's ids, then {@link #among} reads them.
+	 */
 	BoundedPage<ListedAccount> page(AccountQuery query, VisibleRecords visible, Pageable pageable) {
 		List<Object> args = new ArrayList<>();
 		String where = where(query, visible, args);
-		StringBuilder sql = new StringBuilder("select a.id, a.name, a.short_name, a.status, a.industry, a.province_code,"
-				+ " a.city_code, a.owner_user_id, a.owner_unit_id, a.key_account, a.tags, a.last_follow_up_at,"
-				+ " a.next_follow_up_on, a.in_pool, a.created_at, a.version from account a where ")
-			.append(where)
+		StringBuilder sql = new StringBuilder(SELECT).append(where)
 			.append(orderBy(pageable.getSort()));
 		List<Object> rowArgs = new ArrayList<>(args);
 		if (pageable.isPaged()) {
@@ -72,6 +76,19 @@ class AccountListing {
 		List<ListedAccount> content = hasNext ? found.subList(0, pageable.getPageSize()) : found;
 		return BoundedPages.bounded(pageable, content, hasNext, limit -> count(where, args, limit),
 				BoundedPages.EXACT_UP_TO);
+	}
+
+	/**
+	 * Those of these accounts (a page the search index found) that the query selects for a user with this data
+	 * scope, by id; the index may be a moment behind the database, the database has the last word.
+	 */
+	Map<Long, ListedAccount> among(AccountQuery query, VisibleRecords visible, Collection<Long> ids) {
+		List<Object> args = new ArrayList<>();
+		StringBuilder sql = new StringBuilder(SELECT).append(where(query, visible, args));
+		in(sql, args, "a.id", ids);
+		Map<Long, ListedAccount> found = new java.util.HashMap<>();
+		jdbc.query(sql.toString(), (rs, row) -> listed(rs, row), args.toArray()).forEach(a -> found.put(a.id(), a));
+		return found;
 	}
 
 	private long count(String where, List<Object> args, long limit) {
@@ -103,9 +120,6 @@ class AccountListing {
 	}
 
 	private String where(AccountQuery query, VisibleRecords visible, List<Object> args) {
-		if (StringUtils.hasText(query.keyword())) {
-			throw new IllegalArgumentException("a keyword list is the search index's");
-		}
 		args.add(TenantContext.currentTenant());
 		StringBuilder sql = new StringBuilder("a.tenant_id = ? and a.deleted_at is null and ");
 		View view = query.view() == null ? View.ALL : query.view();

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -122,14 +122,19 @@ public class CustomerManagement {
 			return searchAccounts(query, pageable);
 		}
 		Page<ListedAccount> page = listing.page(query, currentUser.visibleRecords(), pageable);
-		OwnerNames.Names names = ownerNames.of(page.stream().map(ListedAccount::ownerUserId).toList(),
-				page.stream().map(ListedAccount::ownerUnitId).toList());
+		return page.map(rows(page.getContent()));
+	}
+
+	/** The list rows of these accounts: their owners' names, regions and days until the pool. */
+	private Function<ListedAccount, AccountRow> rows(Collection<ListedAccount> accounts) {
+		OwnerNames.Names names = ownerNames.of(accounts.stream().map(ListedAccount::ownerUserId).toList(),
+				accounts.stream().map(ListedAccount::ownerUnitId).toList());
 		PoolSettings pool = poolSettings.load();
-		return page.map(a -> new AccountRow(a.id(), a.name(), a.shortName(), a.status(), a.industry(),
+		return a -> new AccountRow(a.id(), a.name(), a.shortName(), a.status(), a.industry(),
 				regionName(a.cityCode(), a.provinceCode()), a.ownerUserId(), names.users().get(a.ownerUserId()),
 				a.ownerUnitId(), names.units().get(a.ownerUnitId()), a.keyAccount(), a.tags(), a.lastFollowUpAt(),
 				a.nextFollowUpOn(), daysUntilPool(a.keyAccount(), a.inPool(), a.lastFollowUpAt(), a.createdAt(), pool),
-				a.createdAt(), a.version()));
+				a.createdAt(), a.version());
 	}
 
 	/**
@@ -144,14 +149,9 @@ public class CustomerManagement {
 		}
 		AccountQuery rest = new AccountQuery(null, query.status(), query.industry(), query.provinceCode(),
 				query.ownerUserId(), query.ownerUnitId(), query.tag(), query.keyAccount(), query.view());
-		Map<Long, Account> found = accounts
-			.findAll(specification(rest, visible).and((root, q, cb) -> root.get("id").in(hits.ids())))
-			.stream()
-			.collect(Collectors.toMap(Account::getId, Function.identity()));
-		OwnerNames.Names names = ownerNames.of(found.values());
-		PoolSettings pool = poolSettings.load();
-		List<AccountRow> rows = hits.ids().stream().map(found::get).filter(Objects::nonNull)
-			.map(a -> row(a, names.users(), names.units(), pool)).toList();
+		Map<Long, ListedAccount> found = listing.among(rest, visible, hits.ids());
+		Function<ListedAccount, AccountRow> row = rows(found.values());
+		List<AccountRow> rows = hits.ids().stream().map(found::get).filter(Objects::nonNull).map(row).toList();
 		return new PageImpl<>(rows, pageable, hits.total() - (hits.ids().size() - rows.size()));
 	}
 
@@ -439,13 +439,6 @@ public class CustomerManagement {
 					"account.parentMissing")).getParentId();
 		}
 		return parentId;
-	}
-
-	private AccountRow row(Account a, Map<Long, String> userNames, Map<Long, String> unitNames, PoolSettings pool) {
-		return new AccountRow(a.getId(), a.getName(), a.getShortName(), a.getStatus(), a.getIndustry(),
-				regionName(a.getCityCode(), a.getProvinceCode()), a.getOwnerUserId(), userNames.get(a.getOwnerUserId()),
-				a.getOwnerUnitId(), unitNames.get(a.getOwnerUnitId()), a.isKeyAccount(), a.tagSet(),
-				a.getLastFollowUpAt(), a.getNextFollowUpOn(), daysUntilPool(a, pool), a.getCreatedAt(), a.getVersion());
 	}
 
 	/** The city's name, or the province's when the city is not known. */
