@@ -1,6 +1,7 @@
 package io.keyaccount.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,10 @@ import io.keyaccount.customer.AccountQuery.View;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.Accounts;
 import io.keyaccount.platform.persistence.BoundedPage;
+import io.keyaccount.platform.persistence.NotFoundException;
+import io.keyaccount.platform.setup.Installation;
+import io.keyaccount.platform.setup.Installation.InstallCommand;
+import io.keyaccount.platform.tenancy.TenantContext;
 import io.keyaccount.support.DemoUsers;
 import io.keyaccount.support.KeyaccountTest;
 
@@ -49,6 +54,9 @@ class AccountListingTests {
 
 	@Autowired
 	TransactionTemplate tx;
+
+	@Autowired
+	Installation installation;
 
 	@AfterEach
 	void signOut() {
@@ -143,6 +151,29 @@ class AccountListingTests {
 		assertThat(detail.cityName()).isEqualTo("杭州市");
 		assertThat(detail.ownerName()).isEqualTo("黄婷");
 		assertThat(detail.daysUntilPool()).isNotNull();
+	}
+
+	@Test
+	void anotherTenantsAccountStaysHiddenEvenWithTheSameOwnerIds() {
+		long otherTenant = installation.install(new InstallCommand("列表测试另一家公司", "list-admin-" + System.nanoTime(),
+				"管理员", "Other2026pass", "管理员", false));
+		DemoUsers.signIn(staff, "huangting");
+		AccountQuery mine = query(View.MINE, null, null, null, null, null, null, null);
+		AccountRow anyOfMine = customers.accounts(mine, PageRequest.of(0, 1)).getContent().get(0);
+		DemoUsers.signOut();
+		// the same owner and unit ids as one of 黄婷's accounts, in another tenant: only the tenant column differs
+		long foreign = TenantContext.callAs(otherTenant, () -> tx.execute(status -> accounts
+			.save(new Account(AccountMother.account("杭州别家租户测试有限公司").facts(), anyOfMine.ownerUserId(),
+					anyOfMine.ownerUnitId()))
+			.getId()));
+
+		DemoUsers.signIn(staff, "huangting");
+		for (AccountQuery query : List.of(mine, query(View.ALL, null, null, null, null, null, null, null))) {
+			assertThat(customers.accounts(query, PageRequest.of(0, 1000)).stream().map(AccountRow::id))
+				.doesNotContain(foreign)
+				.contains(anyOfMine.id());
+		}
+		assertThatThrownBy(() -> customers.account(foreign)).isInstanceOf(NotFoundException.class);
 	}
 
 	private long createAs(String username, String name, Set<String> tags) {
