@@ -417,12 +417,13 @@ public class CustomerManagement {
 		if (creditCode == null || creditCode.isBlank()) {
 			return;
 		}
-		Optional<Account> same = accounts.findByCreditCode(creditCode);
-		if (same.isPresent() && !same.get().getId().equals(exceptId)) {
-			throw new BusinessRuleException("creditCode", "account.creditCodeTaken", creditCode, same.get().getName());
-		}
-		if (same.isEmpty() && accounts.countAnyWithCreditCode(TenantContext.currentTenant(), creditCode) > 0) {
-			throw new BusinessRuleException("creditCode", "account.creditCodeInRecycleBin", creditCode);
+		for (Object[] holder : accounts.findAnyByCreditCode(TenantContext.currentTenant(), creditCode)) {
+			if (holder[2] != null) {
+				throw new BusinessRuleException("creditCode", "account.creditCodeInRecycleBin", creditCode);
+			}
+			if (exceptId == null || ((Number) holder[0]).longValue() != exceptId) {
+				throw new BusinessRuleException("creditCode", "account.creditCodeTaken", creditCode, holder[1]);
+			}
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.keyaccount.customer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,10 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.Accounts;
 import io.keyaccount.customer.domain.CompanyNames;
 import io.keyaccount.customer.domain.Contacts;
+import io.keyaccount.platform.tenancy.TenantContext;
 
 /**
  * Likely duplicates of an account: the same credit code, the same or a very similar name once legal suffixes are
@@ -39,24 +40,25 @@ public class DuplicateFinder {
 
 	@Transactional(readOnly = true)
 	public List<Candidate> candidates(AccountFacts facts, Collection<String> contactMobiles, Long exceptId) {
-		Map<Long, Found> found = new LinkedHashMap<>();
+		long tenant = TenantContext.currentTenant();
+		Map<Long, DuplicateReason> found = new LinkedHashMap<>();
 		if (facts.creditCode() != null && !facts.creditCode().isBlank()) {
-			accounts.findByCreditCode(facts.creditCode())
-				.ifPresent(a -> found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.CREDIT_CODE)));
+			accounts.findAnyByCreditCode(tenant, facts.creditCode().trim())
+				.stream()
+				.filter(row -> row[2] == null)
+				.forEach(row -> found.putIfAbsent(((Number) row[0]).longValue(), DuplicateReason.CREDIT_CODE));
 		}
 		String normalized = CompanyNames.normalize(facts.name());
 		if (normalized.length() >= 2) {
 			String start = normalized.substring(0, 2);
 			Set<Long> similar = new TreeSet<>();
-			for (Object[] key : nameCandidateKeys(normalized)) {
+			for (Object[] key : nameCandidateKeys(tenant, normalized)) {
 				String name = (String) key[1];
 				if (name.startsWith(start) && CompanyNames.similarNormalized(name, normalized)) {
-					similar.add((Long) key[0]);
+					similar.add(((Number) key[0]).longValue());
 				}
 			}
-			for (Account a : similar.isEmpty() ? List.<Account>of() : accounts.findAllById(similar)) {
-				found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.NAME));
-			}
+			similar.forEach(id -> found.putIfAbsent(id, DuplicateReason.NAME));
 		}
 		List<String> phones = new ArrayList<>();
 		if (facts.phone() != null && !facts.phone().isBlank()) {
@@ -64,10 +66,8 @@ public class DuplicateFinder {
 		}
 		contactMobiles.stream().filter(Objects::nonNull).forEach(phones::add);
 		if (!phones.isEmpty()) {
-			accounts.findByPhones(phones).forEach(a -> found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.PHONE)));
-			contacts.findByMobileIn(phones)
-				.forEach(c -> accounts.findById(c.getAccountId())
-					.ifPresent(a -> found.putIfAbsent(a.getId(), new Found(a, DuplicateReason.PHONE))));
+			accounts.findIdsByPhones(tenant, phones).forEach(id -> found.putIfAbsent(id, DuplicateReason.PHONE));
+			contacts.findAccountIdsByMobiles(tenant, phones).forEach(id -> found.putIfAbsent(id, DuplicateReason.PHONE));
 		}
 		if (exceptId != null) {
 			found.remove(exceptId);
@@ -75,11 +75,20 @@ public class DuplicateFinder {
 		if (found.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, String> owners = ownerNames.owners(found.values().stream().map(Found::account).toList());
-		return found.values()
+		Map<Long, Object[]> accountsFound = new HashMap<>();
+		accounts.findNamesAndOwners(tenant, found.keySet())
+			.forEach(row -> accountsFound.put(((Number) row[0]).longValue(), row));
+		Map<Long, String> owners = ownerNames
+			.of(accountsFound.values().stream().map(row -> ((Number) row[2]).longValue()).toList(), List.of())
+			.users();
+		return found.entrySet()
 			.stream()
-			.map(f -> new Candidate(f.account().getId(), f.account().getName(),
-					owners.get(f.account().getOwnerUserId()), f.reason()))
+			.filter(f -> accountsFound.containsKey(f.getKey()))
+			.map(f -> {
+				Object[] account = accountsFound.get(f.getKey());
+				return new Candidate(f.getKey(), (String) account[1], owners.get(((Number) account[2]).longValue()),
+						f.getValue());
+			})
 			.toList();
 	}
 
@@ -93,25 +102,23 @@ public class DuplicateFinder {
 	 * Names of up to four characters have no halves worth a range: they read every name beginning with the same two
 	 * characters and let the database filter them.
 	 */
-	private List<Object[]> nameCandidateKeys(String normalized) {
-		List<Object[]> keys = new ArrayList<>(accounts.findIdsWithNormalizedNameIn(CompanyNames.nearNames(normalized)));
+	private List<Object[]> nameCandidateKeys(long tenant, String normalized) {
+		List<Object[]> keys = new ArrayList<>(
+				accounts.findIdsWithNormalizedNameIn(tenant, CompanyNames.nearNames(normalized)));
 		int length = normalized.length();
 		String start = normalized.substring(0, 2) + "%";
 		if (length >= 5) {
 			int half = (length + 1) / 2;
-			keys.addAll(accounts.findKeysByNameStart(normalized.substring(0, half) + "%"));
+			keys.addAll(accounts.findKeysByNameStart(tenant, normalized.substring(0, half) + "%"));
 			String end = normalized.substring(half);
-			keys.addAll(accounts.findKeysByNameEnd(CompanyNames.endKey(normalized.substring(0, 2) + end) + "%"));
+			keys.addAll(accounts.findKeysByNameEnd(tenant, CompanyNames.endKey(normalized.substring(0, 2) + end) + "%"));
 		}
 		else {
 			int half = length / 2;
-			keys.addAll(accounts.findNameCandidateKeys(normalized, start, length - 1, length + 1,
+			keys.addAll(accounts.findNameCandidateKeys(tenant, normalized, start, length - 1, length + 1,
 					normalized.substring(0, half) + "%", "%" + normalized.substring(half), "%" + normalized + "%"));
 		}
 		return keys;
-	}
-
-	private record Found(Account account, DuplicateReason reason) {
 	}
 
 	public record Candidate(long id, String name, String ownerName, DuplicateReason reason) {

@@ -2,6 +2,7 @@ package io.keyaccount.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -120,6 +121,35 @@ class CustomerManagementTests {
 			.doesNotContain("深圳鼎盛华通信息技术有限公司");
 		assertThat(nameDuplicatesOf("深圳丰盛华通信息技朮有限公司")).as("two characters apart")
 			.doesNotContain("深圳鼎盛华通信息技术有限公司");
+	}
+
+	@Test
+	void aSharedPhoneOrCreditCodeIsAPossibleDuplicateAndARecycledCreditCodeIsRefused() {
+		long withPhone = customers.create(AccountMother.account("杭州电话查重一号有限公司").withPhone("0571-86661234")
+			.facts(), null, null, true);
+		long withContact = customers.create(AccountMother.account("宁波手机查重二号有限公司").facts(), null, null, true);
+		contacts.add(withContact, new ContactDetails("查重联系人", null, null, "13957106543", null, null, null, null, null,
+				null, null, null, null, null, null, null));
+		String code = ChineseIdentifiers.withCreditCodeCheck("91330100MA2BBBBB1");
+		long withCode = customers.create(AccountMother.account("温州代码查重三号有限公司").withCreditCode(code).facts(),
+				null, null, true);
+
+		List<DuplicateFinder.Candidate> found = duplicates.candidates(AccountMother.account("完全无关的名字有限公司")
+			.withPhone("0571-86661234")
+			.withCreditCode(code)
+			.facts(), List.of("13957106543"), null);
+		assertThat(found).extracting(DuplicateFinder.Candidate::id, DuplicateFinder.Candidate::reason)
+			.containsExactly(tuple(withCode, DuplicateFinder.DuplicateReason.CREDIT_CODE),
+					tuple(withPhone, DuplicateFinder.DuplicateReason.PHONE),
+					tuple(withContact, DuplicateFinder.DuplicateReason.PHONE));
+		assertThat(found).extracting(DuplicateFinder.Candidate::ownerName).containsOnly("李明");
+		assertThat(duplicates.candidates(AccountMother.account("完全无关的名字有限公司").facts(), List.of(), null)).isEmpty();
+
+		customers.delete(withCode);
+		assertThat(duplicates.candidates(AccountMother.account("完全无关的名字有限公司").withCreditCode(code).facts(),
+				List.of(), null)).as("an account in the recycle bin is no duplicate").isEmpty();
+		assertThatThrownBy(() -> customers.create(AccountMother.account("温州代码查重四号有限公司").withCreditCode(code)
+			.facts(), null, null, true)).hasMessageContaining("account.creditCodeInRecycleBin");
 	}
 
 	private List<String> nameDuplicatesOf(String name) {

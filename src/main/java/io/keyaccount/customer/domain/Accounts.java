@@ -7,11 +7,8 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.NativeQuery;
-import org.springframework.data.jpa.repository.Query;
 
 public interface Accounts extends JpaRepository<Account, Long>, JpaSpecificationExecutor<Account> {
-
-	Optional<Account> findByCreditCode(String creditCode);
 
 	List<Account> findByParentId(Long parentId);
 
@@ -46,36 +43,55 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 	 * database applies these necessary conditions, so that a prefix shared by a whole city's companies (上海…) does
 	 * not load tens of thousands of accounts to compare them one by one; it reads them from an index of the names
 	 * alone (V21), and the caller loads only the accounts whose names are similar.
+	 *
+	 * <p>This and the other reads of a create's duplicate check are SQL naming the tenant: as JPQL each was translated
+	 * anew on every call under the tenant filter (docs/adr/0010).
 	 */
-	@Query("""
-			select a.id, a.normalizedName from Account a where a.normalizedName like :prefix
-			    and (length(a.normalizedName) between :shortest and :longest
-			         and (a.normalizedName like :head or a.normalizedName like :tail)
-			         or a.normalizedName like :containing or locate(a.normalizedName, :normalized) > 0)""")
-	List<Object[]> findNameCandidateKeys(String normalized, String prefix, int shortest, int longest, String head,
-			String tail, String containing);
+	@NativeQuery("""
+			select a.id, a.normalized_name from account a
+			where a.tenant_id = :tenantId and a.deleted_at is null and a.normalized_name like :prefix
+			    and (length(a.normalized_name) between :shortest and :longest
+			         and (a.normalized_name like :head or a.normalized_name like :tail)
+			         or a.normalized_name like :containing or position(a.normalized_name in :normalized) > 0)""")
+	List<Object[]> findNameCandidateKeys(long tenantId, String normalized, String prefix, int shortest, int longest,
+			String head, String tail, String containing);
 
 	/** Ids and normalised names of the accounts with one of these normalised names. */
-	@Query("select a.id, a.normalizedName from Account a where a.normalizedName in :normalized")
-	List<Object[]> findIdsWithNormalizedNameIn(Collection<String> normalized);
+	@NativeQuery("""
+			select a.id, a.normalized_name from account a
+			where a.tenant_id = :tenantId and a.deleted_at is null and a.normalized_name in :normalized""")
+	List<Object[]> findIdsWithNormalizedNameIn(long tenantId, Collection<String> normalized);
 
 	/** Ids and normalised names of the accounts whose normalised name begins with {@code start}. */
-	@Query("select a.id, a.normalizedName from Account a where a.normalizedName like :start")
-	List<Object[]> findKeysByNameStart(String start);
+	@NativeQuery("""
+			select a.id, a.normalized_name from account a
+			where a.tenant_id = :tenantId and a.deleted_at is null and a.normalized_name like :start""")
+	List<Object[]> findKeysByNameStart(long tenantId, String start);
 
 	/**
 	 * Ids and normalised names of the accounts whose {@link CompanyNames#endKey end key} begins with {@code endKey}:
 	 * names with the same first two characters that end with the same characters.
 	 */
-	@Query("select a.id, a.normalizedName from Account a where a.nameEndKey like :endKey")
-	List<Object[]> findKeysByNameEnd(String endKey);
+	@NativeQuery("""
+			select a.id, a.normalized_name from account a
+			where a.tenant_id = :tenantId and a.deleted_at is null and a.name_end_key like :endKey""")
+	List<Object[]> findKeysByNameEnd(long tenantId, String endKey);
 
+	/** Ids of the accounts with one of these phone numbers. */
+	@NativeQuery("select a.id from account a where a.tenant_id = :tenantId and a.deleted_at is null and a.phone in :phones")
+	List<Long> findIdsByPhones(long tenantId, Collection<String> phones);
 
-	@Query("select a from Account a where a.phone in :phones")
-	List<Account> findByPhones(Collection<String> phones);
+	/** Ids, names and owners of these accounts, unless deleted. */
+	@NativeQuery("""
+			select a.id, a.name, a.owner_user_id from account a
+			where a.tenant_id = :tenantId and a.deleted_at is null and a.id in :ids""")
+	List<Object[]> findNamesAndOwners(long tenantId, Collection<Long> ids);
 
-	/** Existence of any row with this credit code, including accounts in the recycle bin. */
-	@Query(value = "select count(*) from account where tenant_id = :tenantId and credit_code = :creditCode", nativeQuery = true)
-	long countAnyWithCreditCode(long tenantId, String creditCode);
+	/**
+	 * The account holding this credit code, in the recycle bin or not (the code is unique among both): its id, name
+	 * and {@code deleted_at}.
+	 */
+	@NativeQuery("select a.id, a.name, a.deleted_at from account a where a.tenant_id = :tenantId and a.credit_code = :creditCode")
+	List<Object[]> findAnyByCreditCode(long tenantId, String creditCode);
 
 }
