@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.idev.excel.FastExcel;
 import org.apache.commons.csv.CSVFormat;
@@ -55,6 +56,8 @@ final class ImportSheet {
 		return this;
 	}
 
+	private static final AtomicInteger MOBILES = new AtomicInteger(ThreadLocalRandom.current().nextInt(50_000_000));
+
 	/** A good account row in the standard layout: unique name, credit code and mobile for this test run. */
 	static String[] goodRow(String prefix, int n, String owner) {
 		return new String[] { prefix + word(n) + "科技有限公司", "简" + n, creditCode(), "通信", "浙江", "杭州", "120", "3500000.50",
@@ -80,8 +83,12 @@ final class ImportSheet {
 		return ChineseIdentifiers.withCreditCodeCheck(first17.toString());
 	}
 
+	/**
+	 * A mobile no other row of this test run has: random ones met an earlier test's contact now and then, and the
+	 * import rightly called the row a possible duplicate.
+	 */
 	static String mobile() {
-		return "199" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+		return "199" + String.format("%08d", MOBILES.incrementAndGet());
 	}
 
 	/** A name prefix no other test run uses, so tests sharing the database never see each other's rows. */
