@@ -58,6 +58,9 @@ class AccountListingTests {
 	@Autowired
 	Installation installation;
 
+	@Autowired
+	DuplicateFinder duplicates;
+
 	@AfterEach
 	void signOut() {
 		DemoUsers.signOut();
@@ -154,7 +157,7 @@ class AccountListingTests {
 	}
 
 	@Test
-	void anotherTenantsAccountStaysHiddenEvenWithTheSameOwnerIds() {
+	void anotherTenantsAccountStaysHiddenEvenWithTheSameOwnerIdsNameAndPhone() {
 		long otherTenant = installation.install(new InstallCommand("列表测试另一家公司", "list-admin-" + System.nanoTime(),
 				"管理员", "Other2026pass", "管理员", false));
 		DemoUsers.signIn(staff, "huangting");
@@ -163,8 +166,8 @@ class AccountListingTests {
 		DemoUsers.signOut();
 		// the same owner and unit ids as one of 黄婷's accounts, in another tenant: only the tenant column differs
 		long foreign = TenantContext.callAs(otherTenant, () -> tx.execute(status -> accounts
-			.save(new Account(AccountMother.account("杭州别家租户测试有限公司").facts(), anyOfMine.ownerUserId(),
-					anyOfMine.ownerUnitId()))
+			.save(new Account(AccountMother.account("杭州别家租户测试有限公司").withPhone("0571-87654321").facts(),
+					anyOfMine.ownerUserId(), anyOfMine.ownerUnitId()))
 			.getId()));
 
 		DemoUsers.signIn(staff, "huangting");
@@ -174,6 +177,8 @@ class AccountListingTests {
 				.contains(anyOfMine.id());
 		}
 		assertThatThrownBy(() -> customers.account(foreign)).isInstanceOf(NotFoundException.class);
+		assertThat(duplicates.candidates(AccountMother.account("杭州别家租户测试有限公司").withPhone("0571-87654321")
+			.facts(), List.of(), null)).as("nor is it a duplicate of anything here").isEmpty();
 	}
 
 	private long createAs(String username, String name, Set<String> tags) {
