@@ -41,7 +41,7 @@ class AccountListing {
 	/** The list's sortable properties and their columns. */
 	private static final Map<String, String> COLUMNS = Map.of("name", "a.name", "createdAt", "a.created_at",
 			"updatedAt", "a.updated_at", "lastFollowUpAt", "a.last_follow_up_at", "nextFollowUpOn",
-			"a.next_follow_up_on", "status", "a.status", "pooledAt", "a.pooled_at", "id", "a.id");
+			"a.next_follow_up_on", "status", "a.status", "pooledAt", "a.pooled_at");
 
 	private static final String SELECT = "select a.id, a.name, a.short_name, a.status, a.industry, a.province_code,"
 			+ " a.city_code, a.owner_user_id, a.owner_unit_id, a.key_account, a.tags, a.last_follow_up_at,"

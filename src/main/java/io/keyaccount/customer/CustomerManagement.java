@@ -163,14 +163,13 @@ public class CustomerManagement {
 		return query.ownerUnitId() == null ? Set.of() : organisation.unitAndDescendants(query.ownerUnitId());
 	}
 
-	/** The specification behind a list query, also used by exports so they list exactly what the user sees. */
+	/**
+	 * What a list query selects, as JPA criteria: for exports and the contact list. The list itself reads the same
+	 * with SQL ({@link AccountListing}); {@code AccountListingTests} holds the two to the same rows.
+	 */
 	@Transactional(readOnly = true)
 	public Specification<Account> specification(AccountQuery query) {
-		return specification(query, currentUser.visibleRecords());
-	}
-
-	/** {@link #specification(AccountQuery)} with the user's data scope already resolved (once per request). */
-	private Specification<Account> specification(AccountQuery query, VisibleRecords visible) {
+		VisibleRecords visible = currentUser.visibleRecords();
 		KeyaccountUser me = currentUser.require();
 		View view = query.view() == null ? View.ALL : query.view();
 		Specification<Account> spec = switch (view) {
