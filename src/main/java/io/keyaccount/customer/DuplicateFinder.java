@@ -79,8 +79,7 @@ public class DuplicateFinder {
 		accounts.findNamesAndOwners(tenant, found.keySet())
 			.forEach(row -> accountsFound.put(((Number) row[0]).longValue(), row));
 		Map<Long, String> owners = ownerNames
-			.of(accountsFound.values().stream().map(row -> ((Number) row[2]).longValue()).toList(), List.of())
-			.users();
+			.users(accountsFound.values().stream().map(row -> ((Number) row[2]).longValue()).toList());
 		return found.entrySet()
 			.stream()
 			.filter(f -> accountsFound.containsKey(f.getKey()))

@@ -26,18 +26,23 @@ class OwnerNames {
 
 	/** The names of the owners and owner units of these accounts. */
 	Names of(Collection<Account> accounts) {
-		return new Names(organisation.userNames(ids(accounts.stream().map(Account::getOwnerUserId).toList())),
-				organisation.unitNames(ids(accounts.stream().map(Account::getOwnerUnitId).toList())));
+		return of(accounts.stream().map(Account::getOwnerUserId).toList(),
+				accounts.stream().map(Account::getOwnerUnitId).toList());
 	}
 
 	/** The names of these owners and owner units. */
 	Names of(Collection<Long> ownerUserIds, Collection<Long> ownerUnitIds) {
-		return new Names(organisation.userNames(ids(ownerUserIds)), organisation.unitNames(ids(ownerUnitIds)));
+		return new Names(users(ownerUserIds), organisation.unitNames(ids(ownerUnitIds)));
 	}
 
 	/** The names of the owners of these accounts. */
 	Map<Long, String> owners(Collection<Account> accounts) {
-		return organisation.userNames(ids(accounts.stream().map(Account::getOwnerUserId).toList()));
+		return users(accounts.stream().map(Account::getOwnerUserId).toList());
+	}
+
+	/** The names of these users. */
+	Map<Long, String> users(Collection<Long> userIds) {
+		return organisation.userNames(ids(userIds));
 	}
 
 	private static Set<Long> ids(Collection<Long> ids) {

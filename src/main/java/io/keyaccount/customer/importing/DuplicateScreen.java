@@ -145,15 +145,12 @@ final class DuplicateScreen {
 		if (mobilesByAccount.isEmpty()) {
 			return;
 		}
-		List<Object> accountArgs = new ArrayList<>(mobilesByAccount.size() + 1);
-		accountArgs.add(tenantId);
-		accountArgs.addAll(mobilesByAccount.keySet());
 		jdbc.query("select id, name, owner_user_id from account where tenant_id = ? and deleted_at is null and id in ("
 				+ marks(mobilesByAccount.size()) + ")", rs -> {
 					for (String mobile : mobilesByAccount.get(rs.getLong(1))) {
 						notePhone(candidates, byPhone, rs.getLong(1), rs.getString(2), rs.getLong(3), mobile);
 					}
-				}, accountArgs.toArray());
+				}, args(mobilesByAccount.keySet()));
 	}
 
 	private void notePhone(Map<ImportRow, Map<Long, String>> candidates, Map<String, List<ImportRow>> byPhone,
@@ -183,7 +180,7 @@ final class DuplicateScreen {
 		return ImportVocabulary.english(locale) ? ": " : "：";
 	}
 
-	private Object[] args(Collection<String> values) {
+	private Object[] args(Collection<?> values) {
 		List<Object> args = new ArrayList<>(values.size() + 1);
 		args.add(tenantId);
 		args.addAll(values);
