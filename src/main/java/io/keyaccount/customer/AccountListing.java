@@ -8,10 +8,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,13 +49,32 @@ class AccountListing {
 			+ " a.city_code, a.owner_user_id, a.owner_unit_id, a.key_account, a.tags, a.last_follow_up_at,"
 			+ " a.next_follow_up_on, a.in_pool, a.created_at, a.version from account a where ";
 
+	/**
+	 * Indexes the page can be read in the order of (V2, V6): columns the list's conditions may hold to one value,
+	 * then a sort column. Ordered by those columns first, H2 walks the index and stops at the page's last row
+	 * instead of sorting every matching account (it uses an index for the order only when the order by begins with
+	 * the index's columns); PostgreSQL plans the same with or without them.
+	 */
+	private static final List<List<String>> SORTED_INDEXES = List.of(
+			List.of("a.tenant_id", "a.province_code", "a.status", "a.in_pool", "a.created_at"),
+			List.of("a.tenant_id", "a.updated_at"));
+
 	private final JdbcTemplate jdbc;
 
 	private final Organisation organisation;
 
+	/** Above how many matching rows an index's order is walked though a filter outside it may skip most rows. */
+	private final long denseAbove;
+
+	@Autowired
 	AccountListing(JdbcTemplate jdbc, Organisation organisation) {
+		this(jdbc, organisation, BoundedPages.EXACT_UP_TO);
+	}
+
+	AccountListing(JdbcTemplate jdbc, Organisation organisation, long denseAbove) {
 		this.jdbc = jdbc;
 		this.organisation = organisation;
+		this.denseAbove = denseAbove;
 	}
 
 	/**
@@ -61,11 +82,24 @@ class AccountListing {
 	 * it finds the page's ids, then {@link #among} reads them.
 	 */
 	BoundedPage<ListedAccount> page(AccountQuery query, VisibleRecords visible, Pageable pageable) {
-		List<Object> args = new ArrayList<>();
-		String where = where(query, visible, args);
-		StringBuilder sql = new StringBuilder(SELECT).append(where)
-			.append(orderBy(pageable.getSort()));
-		List<Object> rowArgs = new ArrayList<>(args);
+		Conditions where = where(query, visible);
+		long countLimit = BoundedPages.countLimit(pageable, BoundedPages.EXACT_UP_TO);
+		Long counted = null;
+		List<String> leading = pageable.isPaged() ? leadingColumns(where, pageable.getSort()) : null;
+		if (leading != null && !where.narrowed().stream().allMatch(leading::contains)) {
+			// The index's order holds the page, but some filter outside it may leave few of its rows: walking it
+			// could read the whole tenant to find them. Count first (the database picks the filter's own index),
+			// walk only when the rows are many.
+			counted = count(where, countLimit);
+			if (counted <= denseAbove) {
+				leading = null;
+			}
+		}
+		if (counted != null && counted == 0) {
+			return BoundedPages.bounded(pageable, List.of(), false, limit -> 0, BoundedPages.EXACT_UP_TO);
+		}
+		StringBuilder sql = new StringBuilder(SELECT).append(where.sql()).append(orderBy(pageable.getSort(), leading));
+		List<Object> rowArgs = new ArrayList<>(where.args());
 		if (pageable.isPaged()) {
 			sql.append(" offset ? rows fetch first ? rows only");
 			rowArgs.add(pageable.getOffset());
@@ -74,7 +108,8 @@ class AccountListing {
 		List<ListedAccount> found = jdbc.query(sql.toString(), AccountListing::listed, rowArgs.toArray());
 		boolean hasNext = pageable.isPaged() && found.size() > pageable.getPageSize();
 		List<ListedAccount> content = hasNext ? found.subList(0, pageable.getPageSize()) : found;
-		return BoundedPages.bounded(pageable, content, hasNext, limit -> count(where, args, limit),
+		Long known = counted;
+		return BoundedPages.bounded(pageable, content, hasNext, limit -> known != null ? known : count(where, limit),
 				BoundedPages.EXACT_UP_TO);
 	}
 
@@ -83,18 +118,19 @@ class AccountListing {
 	 * scope, by id; the index may be a moment behind the database, the database has the last word.
 	 */
 	Map<Long, ListedAccount> among(AccountQuery query, VisibleRecords visible, Collection<Long> ids) {
-		List<Object> args = new ArrayList<>();
-		StringBuilder sql = new StringBuilder(SELECT).append(where(query, visible, args));
+		Conditions where = where(query, visible);
+		List<Object> args = new ArrayList<>(where.args());
+		StringBuilder sql = new StringBuilder(SELECT).append(where.sql());
 		in(sql, args, "a.id", ids);
 		Map<Long, ListedAccount> found = new java.util.HashMap<>();
 		jdbc.query(sql.toString(), (rs, row) -> listed(rs, row), args.toArray()).forEach(a -> found.put(a.id(), a));
 		return found;
 	}
 
-	private long count(String where, List<Object> args, long limit) {
-		List<Object> countArgs = new ArrayList<>(args);
+	private long count(Conditions where, long limit) {
+		List<Object> countArgs = new ArrayList<>(where.args());
 		countArgs.add(limit);
-		Long count = jdbc.queryForObject("select count(*) from (select a.id from account a where " + where
+		Long count = jdbc.queryForObject("select count(*) from (select a.id from account a where " + where.sql()
 				+ " fetch first ? rows only) t", Long.class, countArgs.toArray());
 		return count == null ? 0 : count;
 	}
@@ -119,7 +155,18 @@ class AccountListing {
 			long version) {
 	}
 
-	private String where(AccountQuery query, VisibleRecords visible, List<Object> args) {
+	/**
+	 * The list's conditions: their SQL and arguments, the columns they hold to one value ({@code bound}) and the
+	 * filters that narrow the list beyond the tenant, the view's pool side and the data scope ({@code narrowed}, a
+	 * column each).
+	 */
+	private record Conditions(String sql, List<Object> args, Set<String> bound, Set<String> narrowed) {
+	}
+
+	private Conditions where(AccountQuery query, VisibleRecords visible) {
+		List<Object> args = new ArrayList<>();
+		Set<String> bound = new HashSet<>(List.of("a.tenant_id", "a.in_pool"));
+		Set<String> narrowed = new HashSet<>();
 		args.add(TenantContext.currentTenant());
 		StringBuilder sql = new StringBuilder("a.tenant_id = ? and a.deleted_at is null and ");
 		View view = query.view() == null ? View.ALL : query.view();
@@ -128,9 +175,13 @@ class AccountListing {
 			case MINE -> {
 				sql.append("a.in_pool = false and a.owner_user_id = ?");
 				args.add(visible.userId());
+				bound.add("a.owner_user_id");
+				narrowed.add("a.owner_user_id");
 			}
-			case TEAM -> sql.append("a.in_pool = false and ")
-				.append(AccountVisibility.onTeamOfSql(visible.userId(), "a", args));
+			case TEAM -> {
+				sql.append("a.in_pool = false and ").append(AccountVisibility.onTeamOfSql(visible.userId(), "a", args));
+				narrowed.add("a.id");
+			}
 			case UNIT -> {
 				sql.append("a.in_pool = false and ").append(AccountVisibility.visibleToSql(visible, "a", args))
 					.append(" and a.owner_user_id <> ?");
@@ -138,27 +189,59 @@ class AccountListing {
 			}
 			case ALL -> sql.append("a.in_pool = false and ").append(AccountVisibility.visibleToSql(visible, "a", args));
 		}
-		equal(sql, args, "a.status", query.status() == null ? null : query.status().name());
-		equal(sql, args, "a.industry", query.industry() == null ? null : query.industry().name());
-		equal(sql, args, "a.province_code", StringUtils.hasText(query.provinceCode()) ? query.provinceCode() : null);
-		equal(sql, args, "a.owner_user_id", query.ownerUserId());
+		Filters filters = new Filters(sql, args, bound, narrowed);
+		filters.equal("a.status", query.status() == null ? null : query.status().name());
+		filters.equal("a.industry", query.industry() == null ? null : query.industry().name());
+		filters.equal("a.province_code", StringUtils.hasText(query.provinceCode()) ? query.provinceCode() : null);
+		filters.equal("a.owner_user_id", query.ownerUserId());
 		if (query.ownerUnitId() != null) {
 			in(sql, args, "a.owner_unit_id", organisation.unitAndDescendants(query.ownerUnitId()));
+			narrowed.add("a.owner_unit_id");
 		}
 		if (StringUtils.hasText(query.tag())) {
 			String tag = query.tag().trim();
 			sql.append(" and (a.tags = ? or a.tags like ? or a.tags like ? or a.tags like ?)");
 			args.addAll(List.of(tag, tag + ",%", "%," + tag, "%," + tag + ",%"));
+			narrowed.add("a.tags");
 		}
-		equal(sql, args, "a.key_account", query.keyAccount());
-		return sql.toString();
+		filters.equal("a.key_account", query.keyAccount());
+		return new Conditions(sql.toString(), args, bound, narrowed);
 	}
 
-	private static void equal(StringBuilder sql, List<Object> args, String column, Object value) {
-		if (value != null) {
-			sql.append(" and ").append(column).append(" = ?");
-			args.add(value);
+	private record Filters(StringBuilder sql, List<Object> args, Set<String> bound, Set<String> narrowed) {
+
+		void equal(String column, Object value) {
+			if (value != null) {
+				sql.append(" and ").append(column).append(" = ?");
+				args.add(value);
+				bound.add(column);
+				narrowed.add(column);
+			}
 		}
+
+	}
+
+	/**
+	 * The leading columns of an index in {@link #SORTED_INDEXES} that the conditions hold to one value and that
+	 * the sort's first column follows, if there is such an index; null if not.
+	 */
+	private static List<String> leadingColumns(Conditions where, Sort sort) {
+		Sort.Order first = sort.stream().findFirst().orElse(null);
+		if (first == null) {
+			return null;
+		}
+		String column = column(first);
+		List<String> best = null;
+		for (List<String> index : SORTED_INDEXES) {
+			int next = 0;
+			while (next < index.size() && where.bound().contains(index.get(next))) {
+				next++;
+			}
+			if (next < index.size() && index.get(next).equals(column) && (best == null || next > best.size())) {
+				best = index.subList(0, next);
+			}
+		}
+		return best;
 	}
 
 	private static void in(StringBuilder sql, List<Object> args, String column, Collection<?> values) {
@@ -171,19 +254,33 @@ class AccountListing {
 		args.addAll(values);
 	}
 
-	private static String orderBy(Sort sort) {
+	/**
+	 * The sort, after the index's {@code leading} columns (which the conditions hold to one value, so the rows'
+	 * order is the same) when the page is to be read in that index's order, and then the id, so that rows with the
+	 * same sort value keep their place from one page to the next.
+	 */
+	private static String orderBy(Sort sort, List<String> leading) {
 		if (sort.isUnsorted()) {
 			return "";
 		}
+		String direction = sort.iterator().next().isDescending() ? " desc" : " asc";
 		List<String> orders = new ArrayList<>();
-		for (Sort.Order order : sort) {
-			String column = COLUMNS.get(order.getProperty());
-			if (column == null) {
-				throw new IllegalArgumentException("the account list cannot sort by " + order.getProperty());
-			}
-			orders.add(column + (order.isDescending() ? " desc" : " asc"));
+		if (leading != null) {
+			leading.forEach(column -> orders.add(column + direction));
 		}
+		for (Sort.Order order : sort) {
+			orders.add(column(order) + (order.isDescending() ? " desc" : " asc"));
+		}
+		orders.add("a.id" + direction);
 		return " order by " + String.join(", ", orders);
+	}
+
+	private static String column(Sort.Order order) {
+		String column = COLUMNS.get(order.getProperty());
+		if (column == null) {
+			throw new IllegalArgumentException("the account list cannot sort by " + order.getProperty());
+		}
+		return column;
 	}
 
 }

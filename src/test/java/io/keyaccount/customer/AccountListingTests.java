@@ -3,9 +3,13 @@ package io.keyaccount.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,14 +18,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.keyaccount.customer.AccountQuery.View;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.Accounts;
+import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.persistence.BoundedPage;
 import io.keyaccount.platform.persistence.NotFoundException;
+import io.keyaccount.platform.security.CurrentUser;
+import io.keyaccount.platform.security.VisibleRecords;
 import io.keyaccount.platform.setup.Installation;
 import io.keyaccount.platform.setup.Installation.InstallCommand;
 import io.keyaccount.platform.tenancy.TenantContext;
@@ -60,6 +68,15 @@ class AccountListingTests {
 
 	@Autowired
 	DuplicateFinder duplicates;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Organisation organisation;
+
+	@Autowired
+	CurrentUser currentUser;
 
 	@AfterEach
 	void signOut() {
@@ -133,6 +150,49 @@ class AccountListingTests {
 	}
 
 	@Test
+	void pagesReadInAnIndexsOrderAreThePagesOfTheSortedList() {
+		DemoUsers.signIn(staff, "liming");
+		VisibleRecords visible = currentUser.visibleRecords();
+		// one as the app has it (walks an index when the filters are all in it, or when the count is large) and
+		// one that walks whenever an index has the sort's order, however few rows the count finds
+		List<AccountListing> listings = List.of(new AccountListing(jdbc, organisation),
+				new AccountListing(jdbc, organisation, 0));
+		AccountQuery all = query(View.ALL, null, null, null, null, null, null, null);
+		Account sample = tx.execute(status -> accounts.findAll(customers.specification(all)).get(0));
+		List<AccountQuery> queries = List.of(all, query(View.ALL, sample.getStatus(), null, null, null, null, null, null),
+				query(View.ALL, sample.getStatus(), null, sample.getProvinceCode(), null, null, null, null),
+				query(View.UNIT, null, null, null, null, null, null, null),
+				query(View.MINE, null, null, null, null, null, null, null));
+		Map<String, Function<Account, Instant>> sorts = Map.of("updatedAt", Account::getUpdatedAt, "createdAt",
+				Account::getCreatedAt);
+		int paged = 0;
+		for (AccountQuery query : queries) {
+			for (Map.Entry<String, Function<Account, Instant>> sort : sorts.entrySet()) {
+				for (Sort.Direction direction : Sort.Direction.values()) {
+					Comparator<Account> order = Comparator.comparing(sort.getValue()).thenComparing(Account::getId);
+					List<Long> sorted = tx.execute(status -> accounts.findAll(customers.specification(query))
+						.stream()
+						.sorted(direction.isDescending() ? order.reversed() : order)
+						.map(Account::getId)
+						.toList());
+					for (AccountListing listing : listings) {
+						for (int page = 0; page * 7 <= sorted.size(); page++) {
+							BoundedPage<AccountListing.ListedAccount> read = listing.page(query, visible,
+									PageRequest.of(page, 7, Sort.by(direction, sort.getKey())));
+							assertThat(read.getContent()).extracting(AccountListing.ListedAccount::id)
+								.as("%s by %s %s, page %d", query, sort.getKey(), direction, page)
+								.containsExactlyElementsOf(sorted.subList(page * 7, Math.min(sorted.size(), page * 7 + 7)));
+							assertThat(read.getTotalElements()).isEqualTo(sorted.size());
+						}
+						paged += sorted.size() > 7 ? 1 : 0;
+					}
+				}
+			}
+		}
+		assertThat(paged).as("lists of several pages").isGreaterThan(queries.size() * 4);
+	}
+
+	@Test
 	void aListedRowShowsWhatTheAccountsDetailShows() {
 		long id = createAs("huangting", "温州列表行对照测试有限公司", Set.of("华东", "复购"));
 		DemoUsers.signIn(staff, "huangting");
@@ -179,6 +239,14 @@ class AccountListingTests {
 		assertThatThrownBy(() -> customers.account(foreign)).isInstanceOf(NotFoundException.class);
 		assertThat(duplicates.candidates(AccountMother.account("杭州别家租户测试有限公司").withPhone("0571-87654321")
 			.facts(), List.of(), null)).as("nor is it a duplicate of anything here").isEmpty();
+		// in its own tenant it is: the same name, and a name one character apart
+		for (String name : List.of("杭州别家租户测试有限公司", "杭州别家租户测验有限公司")) {
+			assertThat(TenantContext.callAs(otherTenant,
+					() -> duplicates.candidates(AccountMother.account(name).facts(), List.of(), null)))
+				.extracting(DuplicateFinder.Candidate::id)
+				.as(name)
+				.containsExactly(foreign);
+		}
 	}
 
 	private long createAs(String username, String name, Set<String> tags) {

@@ -55,9 +55,18 @@ public class BoundedPages {
 		if (!hasNext && (!rows.isEmpty() || offset == 0)) {
 			return new BoundedPage<>(rows, pageable, offset + rows.size(), true);
 		}
-		long bound = pageable.isPaged() ? Math.max(exactUpTo, offset + 10L * pageable.getPageSize()) : exactUpTo;
-		long counted = countUpTo.applyAsLong(bound + 1);
-		return new BoundedPage<>(rows, pageable, Math.min(counted, bound), counted <= bound);
+		long limit = countLimit(pageable, exactUpTo);
+		long counted = countUpTo.applyAsLong(limit);
+		return new BoundedPage<>(rows, pageable, Math.min(counted, limit - 1), counted < limit);
+	}
+
+	/**
+	 * How far {@link #bounded} counts a list's rows for this page: one past the exact total's bound, which is
+	 * {@code exactUpTo} or ten pages past the page, whichever is more.
+	 */
+	public static long countLimit(Pageable pageable, long exactUpTo) {
+		return 1 + (pageable.isPaged() ? Math.max(exactUpTo, pageable.getOffset() + 10L * pageable.getPageSize())
+				: exactUpTo);
 	}
 
 	/** How many rows the specification selects, counting no further than {@code limit}. */
