@@ -2,6 +2,7 @@ package io.keyaccount.customer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,10 +34,13 @@ public class DuplicateFinder {
 
 	private final OwnerNames ownerNames;
 
-	DuplicateFinder(Accounts accounts, Contacts contacts, OwnerNames ownerNames) {
+	private final JdbcTemplate jdbc;
+
+	DuplicateFinder(Accounts accounts, Contacts contacts, OwnerNames ownerNames, JdbcTemplate jdbc) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.ownerNames = ownerNames;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional(readOnly = true)
@@ -102,8 +107,7 @@ public class DuplicateFinder {
 	 * characters and let the database filter them.
 	 */
 	private List<Object[]> nameCandidateKeys(long tenant, String normalized) {
-		List<Object[]> keys = new ArrayList<>(
-				accounts.findIdsWithNormalizedNameIn(tenant, CompanyNames.nearNames(normalized)));
+		List<Object[]> keys = new ArrayList<>(withNormalizedNameIn(tenant, CompanyNames.nearNames(normalized)));
 		int length = normalized.length();
 		String start = normalized.substring(0, 2) + "%";
 		if (length >= 5) {
@@ -118,6 +122,23 @@ public class DuplicateFinder {
 					normalized.substring(0, half) + "%", "%" + normalized.substring(half), "%" + normalized + "%"));
 		}
 		return keys;
+	}
+
+	/**
+	 * Ids and normalised names of the accounts with one of these normalised names. Asked as pairs of tenant and
+	 * name, which H2 looks up one by one in the (tenant_id, normalized_name) index: of a list of names alone beside
+	 * the tenant it uses only the tenant, and read every name of the tenant (180 ms at 1,000,000 accounts).
+	 * PostgreSQL looks the pairs up in the same index.
+	 */
+	private List<Object[]> withNormalizedNameIn(long tenant, Collection<String> names) {
+		List<Object> args = new ArrayList<>(names.size() * 2);
+		names.forEach(name -> {
+			args.add(tenant);
+			args.add(name);
+		});
+		return jdbc.query("select a.id, a.normalized_name from account a where (a.tenant_id, a.normalized_name) in ("
+				+ String.join(", ", Collections.nCopies(names.size(), "(?, ?)")) + ") and a.deleted_at is null",
+				(rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) }, args.toArray());
 	}
 
 	public record Candidate(long id, String name, String ownerName, DuplicateReason reason) {

@@ -56,12 +56,6 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 	List<Object[]> findNameCandidateKeys(long tenantId, String normalized, String prefix, int shortest, int longest,
 			String head, String tail, String containing);
 
-	/** Ids and normalised names of the accounts with one of these normalised names. */
-	@NativeQuery("""
-			select a.id, a.normalized_name from account a
-			where a.tenant_id = :tenantId and a.deleted_at is null and a.normalized_name in :normalized""")
-	List<Object[]> findIdsWithNormalizedNameIn(long tenantId, Collection<String> normalized);
-
 	/** Ids and normalised names of the accounts whose normalised name begins with {@code start}. */
 	@NativeQuery("""
 			select a.id, a.normalized_name from account a
