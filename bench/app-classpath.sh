@@ -6,6 +6,9 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 JAR=$(ls target/keyaccount-*.jar 2>/dev/null | head -1 || true)
 if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
 	log "building the app jar (./mvnw -DskipTests package)"
+	# from fresh classes: a class or migration whose source was deleted stays in target/classes otherwise, and
+	# would reach the jar and the bench database (a withdrawn migration once did)
+	rm -rf target/classes
 	./mvnw -B -q -DskipTests package
 	JAR=$(ls target/keyaccount-*.jar | head -1)
 fi
