@@ -23,6 +23,7 @@ import org.springframework.util.StringUtils;
 import io.keyaccount.customer.AccountQuery.View;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.AccountVisibility;
+import io.keyaccount.customer.search.CustomerIndex;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.persistence.BoundedPage;
 import io.keyaccount.platform.persistence.BoundedPages;
@@ -64,17 +65,20 @@ class AccountListing {
 
 	private final Organisation organisation;
 
+	private final CustomerIndex index;
+
 	/** Above how many matching rows an index's order is walked though a filter outside it may skip most rows. */
 	private final long denseAbove;
 
 	@Autowired
-	AccountListing(JdbcTemplate jdbc, Organisation organisation) {
-		this(jdbc, organisation, BoundedPages.EXACT_UP_TO);
+	AccountListing(JdbcTemplate jdbc, Organisation organisation, CustomerIndex index) {
+		this(jdbc, organisation, index, BoundedPages.EXACT_UP_TO);
 	}
 
-	AccountListing(JdbcTemplate jdbc, Organisation organisation, long denseAbove) {
+	AccountListing(JdbcTemplate jdbc, Organisation organisation, CustomerIndex index, long denseAbove) {
 		this.jdbc = jdbc;
 		this.organisation = organisation;
+		this.index = index;
 		this.denseAbove = denseAbove;
 	}
 
@@ -91,7 +95,7 @@ class AccountListing {
 			// The index's order holds the page, but some filter outside it may leave few of its rows: walking it
 			// could read the whole tenant to find them. Count first (the database picks the filter's own index),
 			// walk only when the rows are many.
-			counted = count(where, countLimit);
+			counted = count(query, visible, where, countLimit);
 			if (counted <= denseAbove) {
 				leading = null;
 			}
@@ -110,8 +114,8 @@ class AccountListing {
 		boolean hasNext = pageable.isPaged() && found.size() > pageable.getPageSize();
 		List<ListedAccount> content = hasNext ? found.subList(0, pageable.getPageSize()) : found;
 		Long known = counted;
-		return BoundedPages.bounded(pageable, content, hasNext, limit -> known != null ? known : count(where, limit),
-				BoundedPages.EXACT_UP_TO);
+		return BoundedPages.bounded(pageable, content, hasNext,
+				limit -> known != null ? known : count(query, visible, where, limit), BoundedPages.EXACT_UP_TO);
 	}
 
 	/**
@@ -128,7 +132,18 @@ class AccountListing {
 		return found;
 	}
 
-	private long count(Conditions where, long limit) {
+	/**
+	 * How many accounts the list has, counting no further than {@code limit}: by the search index, which holds the
+	 * list's conditions and counts them faster than either database (AccountListingTests hold the two to the same
+	 * totals); by SQL while the index is rebuilt.
+	 */
+	private long count(AccountQuery query, VisibleRecords visible, Conditions where, long limit) {
+		Set<Long> ownerUnits = query.ownerUnitId() == null ? Set.of()
+				: organisation.unitAndDescendants(query.ownerUnitId());
+		return index.countAccounts(query, visible, ownerUnits, limit).orElseGet(() -> sqlCount(where, limit));
+	}
+
+	private long sqlCount(Conditions where, long limit) {
 		List<Object> countArgs = new ArrayList<>(where.args());
 		countArgs.add(limit);
 		Long count = jdbc.queryForObject("select count(*) from (select a.id from account a where " + where.sql()

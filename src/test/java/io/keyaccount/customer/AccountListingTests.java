@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.keyaccount.customer.AccountQuery.View;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.Accounts;
+import io.keyaccount.customer.search.CustomerIndex;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.persistence.BoundedPage;
 import io.keyaccount.platform.persistence.NotFoundException;
@@ -77,6 +78,9 @@ class AccountListingTests {
 
 	@Autowired
 	CurrentUser currentUser;
+
+	@Autowired
+	CustomerIndex index;
 
 	@AfterEach
 	void signOut() {
@@ -155,8 +159,8 @@ class AccountListingTests {
 		VisibleRecords visible = currentUser.visibleRecords();
 		// one as the app has it (walks an index when the filters are all in it, or when the count is large) and
 		// one that walks whenever an index has the sort's order, however few rows the count finds
-		List<AccountListing> listings = List.of(new AccountListing(jdbc, organisation),
-				new AccountListing(jdbc, organisation, 0));
+		List<AccountListing> listings = List.of(new AccountListing(jdbc, organisation, index),
+				new AccountListing(jdbc, organisation, index, 0));
 		AccountQuery all = query(View.ALL, null, null, null, null, null, null, null);
 		Account sample = tx.execute(status -> accounts.findAll(customers.specification(all)).get(0));
 		List<AccountQuery> queries = List.of(all, query(View.ALL, sample.getStatus(), null, null, null, null, null, null),

@@ -3,6 +3,7 @@ package io.keyaccount.customer.search;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,7 @@ import io.keyaccount.customer.domain.Contact;
 import io.keyaccount.customer.search.SearchTerms.Term;
 import io.keyaccount.platform.organisation.DataScope;
 import io.keyaccount.platform.security.VisibleRecords;
+import io.keyaccount.platform.tenancy.TenantContext;
 
 /**
  * Keyword search over the customer indexes. Each query carries the caller's data scope (owner, owner unit,
@@ -48,8 +50,11 @@ public class CustomerIndex {
 
 	private final EntityManager entityManager;
 
-	CustomerIndex(EntityManager entityManager) {
+	private final IndexRebuild rebuild;
+
+	CustomerIndex(EntityManager entityManager, IndexRebuild rebuild) {
 		this.entityManager = entityManager;
+		this.rebuild = rebuild;
 	}
 
 	/**
@@ -65,6 +70,25 @@ public class CustomerIndex {
 			.sort(f -> sort(f, pageable.getSort(), ACCOUNT_SORTS, AccountDocument.ID))
 			.fetch(Math.toIntExact(pageable.getOffset()), pageable.getPageSize());
 		return new IdPage(result.hits(), result.total().hitCount());
+	}
+
+	/**
+	 * How many accounts the query's view and filters (and keyword, if any) select for this user, counting no further
+	 * than {@code limit}; empty while the tenant's index is rebuilt and lacks some of its accounts. Lucene counts a
+	 * list's filters over postings, where H2 evaluated every condition on each of up to 10,000 rows (nine tenths
+	 * of a filtered list's time at 1,000,000 accounts).
+	 */
+	public OptionalLong countAccounts(AccountQuery query, VisibleRecords visible, Set<Long> ownerUnits, long limit) {
+		if (rebuild.isRebuilding(TenantContext.currentTenant())) {
+			return OptionalLong.empty();
+		}
+		SearchResult<Long> result = Search.session(entityManager)
+			.search(Account.class)
+			.select(f -> f.id(Long.class))
+			.where(f -> accountPredicate(f, query, visible, ownerUnits))
+			.totalHitCountThreshold(limit)
+			.fetch(0);
+		return OptionalLong.of(Math.min(result.total().hitCountLowerBound(), limit));
 	}
 
 	/** Ids of the best matching accounts, at most {@code limit}: for exports and other whole-list uses. */

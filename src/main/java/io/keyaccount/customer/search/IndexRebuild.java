@@ -1,6 +1,8 @@
 package io.keyaccount.customer.search;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -38,6 +40,9 @@ class IndexRebuild extends StartupStep {
 	private final JdbcTemplate jdbc;
 
 	private final SearchProperties properties;
+
+	/** Tenants whose index is being rebuilt in the background: it holds only part of their accounts meanwhile. */
+	private final Set<Long> rebuilding = ConcurrentHashMap.newKeySet();
 
 	IndexRebuild(EntityManagerFactory entityManagerFactory, JdbcTemplate jdbc, SearchProperties properties) {
 		super(INSTALLATION + 1);
@@ -84,7 +89,9 @@ class IndexRebuild extends StartupStep {
 			log.info("Customer search index of tenant {} rebuilt in {} ms", tenant, (System.nanoTime() - started) / 1_000_000);
 		}
 		else {
+			rebuilding.add(tenant);
 			indexer.start().whenComplete((done, failure) -> {
+				rebuilding.remove(tenant);
 				if (failure != null) {
 					log.error("Rebuilding the customer search index of tenant {} failed", tenant, failure);
 				}
@@ -93,6 +100,11 @@ class IndexRebuild extends StartupStep {
 				}
 			});
 		}
+	}
+
+	/** Whether the tenant's index is being rebuilt in the background, so that it lacks some of the tenant's records. */
+	boolean isRebuilding(long tenant) {
+		return rebuilding.contains(tenant);
 	}
 
 	private State databaseState(long tenant) {
