@@ -31,12 +31,14 @@ import io.keyaccount.platform.security.VisibleRecords;
 import io.keyaccount.platform.tenancy.TenantContext;
 
 /**
- * The account list's page and its bounded count, as two SQL statements read with JDBC. The list is the page
+ * The account list's page, a SQL statement read with JDBC, and its bounded count, which the search index counts
+ * (SQL too while the index is rebuilt). The list is the page
  * salespeople open most; as a criteria query Hibernate translated both statements anew on every call, because it
  * caches no query plan in a session with a filter enabled and the tenant column is such a filter (40% of a list
  * call's time), and as a native query returning entities it resolved the result mapping on every call (a fifth).
  * The conditions mean exactly what {@link CustomerManagement#specification(AccountQuery)} means (exports and the
- * keyword search use that); {@code AccountListingTests} holds the two to the same rows.
+ * keyword search use that), and the index's count the same; {@code AccountListingTests} holds them to the same rows
+ * and totals.
  */
 @Component
 class AccountListing {
@@ -93,15 +95,12 @@ class AccountListing {
 		List<String> leading = pageable.isPaged() ? leadingColumns(where, pageable.getSort()) : null;
 		if (leading != null && !where.narrowed().stream().allMatch(leading::contains)) {
 			// The index's order holds the page, but some filter outside it may leave few of its rows: walking it
-			// could read the whole tenant to find them. Count first (the database picks the filter's own index),
-			// walk only when the rows are many.
+			// could read the whole tenant to find them. Count first (the search index counts, cheaply), walk only
+			// when the rows are many; otherwise the database finds them by the filter's own index and sorts them.
 			counted = count(query, visible, where, countLimit);
 			if (counted <= denseAbove) {
 				leading = null;
 			}
-		}
-		if (counted != null && counted == 0) {
-			return BoundedPages.bounded(pageable, List.of(), false, limit -> 0, BoundedPages.EXACT_UP_TO);
 		}
 		StringBuilder sql = new StringBuilder(SELECT).append(where.sql()).append(orderBy(pageable.getSort(), leading));
 		List<Object> rowArgs = new ArrayList<>(where.args());

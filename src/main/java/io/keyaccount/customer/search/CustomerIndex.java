@@ -87,7 +87,9 @@ public class CustomerIndex {
 			.select(f -> f.id(Long.class))
 			.where(f -> accountPredicate(f, query, visible, ownerUnits))
 			.totalHitCountThreshold(limit)
-			.fetch(0);
+			// one hit, not none: without hits Hibernate Search counts every match, whatever the threshold; with
+			// one, Lucene stops counting at the threshold
+			.fetch(1);
 		return OptionalLong.of(Math.min(result.total().hitCountLowerBound(), limit));
 	}
 
