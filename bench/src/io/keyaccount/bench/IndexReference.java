@@ -24,6 +24,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -31,6 +32,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -114,6 +116,24 @@ final class IndexReference implements AutoCloseable {
 			}
 		}
 		return top.totalHits.value;
+	}
+
+	/**
+	 * How many accounts in the user's scope have this status and province, counting no further than {@code limit}:
+	 * the list's total as the app asks the index for it (AccountListing).
+	 */
+	long count(String status, String province, int limit) throws IOException {
+		Query query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(scope, Occur.FILTER)
+			.add(new TermQuery(new Term("status", status)), Occur.FILTER)
+			.add(new TermQuery(new Term("province", province)), Occur.FILTER)
+			.build();
+		return Math.min(limit, searcher.search(query, new TopScoreDocCollectorManager(1, null, limit)).totalHits.value);
+	}
+
+	/** How many accounts are in the user's scope, counting no further than {@code limit}. */
+	long count(int limit) throws IOException {
+		Query query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(scope, Occur.FILTER).build();
+		return Math.min(limit, searcher.search(query, new TopScoreDocCollectorManager(1, null, limit)).totalHits.value);
 	}
 
 	@Override
