@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.keyaccount.platform.tenancy.TenantContext;
 import io.keyaccount.support.DemoUsers;
 import io.keyaccount.support.KeyaccountTest;
 import io.keyaccount.support.PostgresDatabase;
@@ -63,7 +64,9 @@ class ValueRescorePostgresIT {
 		var run = runs.find(runId).orElseThrow();
 		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
 		assertThat(runs.current().orElseThrow().id()).isEqualTo(runId).isNotEqualTo(demoRun);
-		Long accounts = jdbc.queryForObject("select count(*) from account where deleted_at is null", Long.class);
+		// the tenant's accounts: other tests share this database and install tenants of their own
+		Long accounts = jdbc.queryForObject("select count(*) from account where deleted_at is null and tenant_id = ?",
+				Long.class, TenantContext.currentTenant());
 		assertThat(jdbc.queryForObject("select count(*) from value_snapshot where run_id = ?", Long.class, runId))
 			.isEqualTo(accounts);
 		// the snapshot's amounts went in as binary numerics: each account's revenue is its ledger's sum to the cent
