@@ -137,9 +137,7 @@ class AccountListing {
 	 * totals); by SQL while the index is rebuilt.
 	 */
 	private long count(AccountQuery query, VisibleRecords visible, Conditions where, long limit) {
-		Set<Long> ownerUnits = query.ownerUnitId() == null ? Set.of()
-				: organisation.unitAndDescendants(query.ownerUnitId());
-		return index.countAccounts(query, visible, ownerUnits, limit).orElseGet(() -> sqlCount(where, limit));
+		return index.countAccounts(query, visible, where.ownerUnits(), limit).orElseGet(() -> sqlCount(where, limit));
 	}
 
 	private long sqlCount(Conditions where, long limit) {
@@ -173,9 +171,10 @@ class AccountListing {
 	/**
 	 * The list's conditions: their SQL and arguments, the columns they hold to one value ({@code bound}) and the
 	 * filters that narrow the list beyond the tenant, the view's pool side and the data scope ({@code narrowed}, a
-	 * column each).
+	 * column each); the owner unit filter's units, with those below it (empty without that filter).
 	 */
-	private record Conditions(String sql, List<Object> args, Set<String> bound, Set<String> narrowed) {
+	private record Conditions(String sql, List<Object> args, Set<String> bound, Set<String> narrowed,
+			Set<Long> ownerUnits) {
 	}
 
 	private Conditions where(AccountQuery query, VisibleRecords visible) {
@@ -209,8 +208,10 @@ class AccountListing {
 		filters.equal("a.industry", query.industry() == null ? null : query.industry().name());
 		filters.equal("a.province_code", StringUtils.hasText(query.provinceCode()) ? query.provinceCode() : null);
 		filters.equal("a.owner_user_id", query.ownerUserId());
+		Set<Long> ownerUnits = query.ownerUnitId() == null ? Set.of()
+				: organisation.unitAndDescendants(query.ownerUnitId());
 		if (query.ownerUnitId() != null) {
-			in(sql, args, "a.owner_unit_id", organisation.unitAndDescendants(query.ownerUnitId()));
+			in(sql, args, "a.owner_unit_id", ownerUnits);
 			narrowed.add("a.owner_unit_id");
 		}
 		if (StringUtils.hasText(query.tag())) {
@@ -220,7 +221,7 @@ class AccountListing {
 			narrowed.add("a.tags");
 		}
 		filters.equal("a.key_account", query.keyAccount());
-		return new Conditions(sql.toString(), args, bound, narrowed);
+		return new Conditions(sql.toString(), args, bound, narrowed, ownerUnits);
 	}
 
 	private record Filters(StringBuilder sql, List<Object> args, Set<String> bound, Set<String> narrowed) {
