@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The warm-up lasts until the calls stop getting faster: windows of two seconds, until three in a row are no more
  * than 3 % faster than the fastest before them (at least {@code warmupSeconds}, at most {@code warmupMaxSeconds}).
  * A server runs warm; a freshly started app on two cores keeps compiling its request path for tens of seconds, and
- * until the seventh session the eight seconds of warm-up measured the list's first calls at three times their
+ * until the eighth session the eight seconds of warm-up measured the list's first calls at three times their
  * steady-state median. The references warm up the same way.
  */
 final class Measure {
