@@ -120,20 +120,21 @@ final class IndexReference implements AutoCloseable {
 
 	/**
 	 * How many accounts in the user's scope have this status and province, counting no further than {@code limit}:
-	 * the list's total as the app asks the index for it (AccountListing).
+	 * the list's total, which the app counts in the index (AccountListing). Asked as a match-all clause with the
+	 * filters; the app's query nests its filters in a clause of their own, which Lucene answers a little slower.
 	 */
 	long count(String status, String province, int limit) throws IOException {
-		Query query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(scope, Occur.FILTER)
-			.add(new TermQuery(new Term("status", status)), Occur.FILTER)
-			.add(new TermQuery(new Term("province", province)), Occur.FILTER)
-			.build();
-		return Math.min(limit, searcher.search(query, new TopScoreDocCollectorManager(1, null, limit)).totalHits.value);
+		return count(limit, new TermQuery(new Term("status", status)), new TermQuery(new Term("province", province)));
 	}
 
-	/** How many accounts are in the user's scope, counting no further than {@code limit}. */
-	long count(int limit) throws IOException {
-		Query query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(scope, Occur.FILTER).build();
-		return Math.min(limit, searcher.search(query, new TopScoreDocCollectorManager(1, null, limit)).totalHits.value);
+	/** How many accounts are in the user's scope, and pass these filters, counting no further than {@code limit}. */
+	long count(int limit, Query... filters) throws IOException {
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+			.add(scope, Occur.FILTER);
+		for (Query filter : filters) {
+			query.add(filter, Occur.FILTER);
+		}
+		return Math.min(limit, searcher.search(query.build(), new TopScoreDocCollectorManager(1, null, limit)).totalHits.value);
 	}
 
 	@Override

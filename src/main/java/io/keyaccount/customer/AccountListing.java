@@ -32,8 +32,7 @@ import io.keyaccount.platform.tenancy.TenantContext;
 
 /**
  * The account list's page, a SQL statement read with JDBC, and its bounded count, which the search index counts
- * (SQL too while the index is rebuilt). The list is the page
- * salespeople open most; as a criteria query Hibernate translated both statements anew on every call, because it
+ * (SQL too while the index is rebuilt). The list is the page salespeople open most; as a criteria query Hibernate translated both statements anew on every call, because it
  * caches no query plan in a session with a filter enabled and the tenant column is such a filter (40% of a list
  * call's time), and as a native query returning entities it resolved the result mapping on every call (a fifth).
  * The conditions mean exactly what {@link CustomerManagement#specification(AccountQuery)} means (exports and the
@@ -209,9 +208,9 @@ class AccountListing {
 		filters.equal("a.industry", query.industry() == null ? null : query.industry().name());
 		filters.equal("a.province_code", StringUtils.hasText(query.provinceCode()) ? query.provinceCode() : null);
 		filters.equal("a.owner_user_id", query.ownerUserId());
-		Set<Long> ownerUnits = query.ownerUnitId() == null ? Set.of()
-				: organisation.unitAndDescendants(query.ownerUnitId());
+		Set<Long> ownerUnits = Set.of();
 		if (query.ownerUnitId() != null) {
+			ownerUnits = organisation.unitAndDescendants(query.ownerUnitId());
 			in(sql, args, "a.owner_unit_id", ownerUnits);
 			narrowed.add("a.owner_unit_id");
 		}
