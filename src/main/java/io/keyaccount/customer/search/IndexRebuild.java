@@ -2,6 +2,7 @@ package io.keyaccount.customer.search;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
@@ -63,43 +64,55 @@ class IndexRebuild extends StartupStep {
 		for (Long tenant : jdbc.queryForList("select id from tenant order by id", Long.class)) {
 			State database = databaseState(tenant);
 			if (properties.rebuildOnStart() == Rebuild.ALWAYS || !database.equals(indexState(tenant))) {
-				rebuild(tenant, database.accounts());
+				log.info("Rebuilding the customer search index of tenant {} ({} accounts)", tenant, database.accounts());
+				if (database.accounts() < properties.waitForRebuildBelow()) {
+					rebuildAndWait(tenant);
+				}
+				else {
+					rebuildInBackground(tenant);
+				}
 			}
 		}
 	}
 
-	/** Re-indexes every account and contact of the tenant; waits for small tenants, not for large ones. */
-	void rebuild(long tenant, long accounts) {
-		log.info("Rebuilding the customer search index of tenant {} ({} accounts)", tenant, accounts);
+	/** Re-indexes every account and contact of a small tenant before returning. */
+	void rebuildAndWait(long tenant) {
 		long started = System.nanoTime();
-		MassIndexer indexer = Search.mapping(entityManagerFactory)
+		try {
+			massIndexer(tenant).startAndWait();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		log.info("Customer search index of tenant {} rebuilt in {} ms", tenant, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Re-indexes every account and contact of a large tenant while the application runs; until it completes,
+	 * {@link #isRebuilding} tells the lists to count by SQL.
+	 */
+	CompletionStage<?> rebuildInBackground(long tenant) {
+		long started = System.nanoTime();
+		rebuilding.add(tenant);
+		return massIndexer(tenant).start().whenComplete((done, failure) -> {
+			rebuilding.remove(tenant);
+			if (failure != null) {
+				log.error("Rebuilding the customer search index of tenant {} failed", tenant, failure);
+			}
+			else {
+				log.info("Customer search index of tenant {} rebuilt in {} s", tenant, (System.nanoTime() - started) / 1_000_000_000);
+			}
+		});
+	}
+
+	private MassIndexer massIndexer(long tenant) {
+		return Search.mapping(entityManagerFactory)
 			.scope(INDEXED)
 			.massIndexer(tenant)
 			.threadsToLoadObjects(2)
 			.batchSizeToLoadObjects(100)
 			.purgeAllOnStart(true);
-		if (accounts < properties.waitForRebuildBelow()) {
-			try {
-				indexer.startAndWait();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			log.info("Customer search index of tenant {} rebuilt in {} ms", tenant, (System.nanoTime() - started) / 1_000_000);
-		}
-		else {
-			rebuilding.add(tenant);
-			indexer.start().whenComplete((done, failure) -> {
-				rebuilding.remove(tenant);
-				if (failure != null) {
-					log.error("Rebuilding the customer search index of tenant {} failed", tenant, failure);
-				}
-				else {
-					log.info("Customer search index of tenant {} rebuilt in {} s", tenant, (System.nanoTime() - started) / 1_000_000_000);
-				}
-			});
-		}
 	}
 
 	/** Whether the tenant's index is being rebuilt in the background, so that it lacks some of the tenant's records. */
