@@ -61,6 +61,11 @@ CLASSES="$WORK/classes-$DB-$$"
 rm -rf "$CLASSES"
 javac -encoding UTF-8 -nowarn -d "$CLASSES" -cp "$CP" $(find bench/src -name '*.java')
 CP="$CLASSES:$CP"
+# The app runs from a copy of its jar: a build while the bench runs (a test run, say) rewrites target's jar, and the
+# running app then fails to load the classes it has not loaded yet (in the ninth session the index rebuild's merge
+# thread died of it, and the rebuild hung).
+APP_JAR="$WORK/keyaccount-$DB-$$.jar"
+cp "$JAR" "$APP_JAR"
 
 # ---- the bench database
 if [ "$DB" = postgres ]; then
@@ -93,7 +98,7 @@ start_app() {
 		exit 1
 	fi
 	log "starting the app on port $PORT ($DB, $($APP_JAVA -version 2>&1 | head -1))"
-	"$APP_JAVA" ${BENCH_APP_JVM:-} -jar "$JAR" --spring.profiles.active="$PROFILES" --server.port="$PORT" \
+	"$APP_JAVA" ${BENCH_APP_JVM:-} -jar "$APP_JAR" --spring.profiles.active="$PROFILES" --server.port="$PORT" \
 		--spring.datasource.url="$APP_URL" --spring.datasource.username="$DB_USER" --spring.datasource.password= \
 		--logging.file.name="$DATA/app-$DB.log" --keyaccount.search.index-directory="$DATA/index-$DB" \
 		${BENCH_APP_ARGS:-} >"$DATA/app-$DB.out" 2>&1 &
@@ -119,7 +124,7 @@ stop_app() {
 		APP_PID=
 	fi
 }
-trap 'stop_app; rm -rf "$CLASSES"' EXIT
+trap 'stop_app; rm -rf "$CLASSES" "$APP_JAR"' EXIT
 
 # ---- first start: Flyway migrates, the demo company (staff, units, roles, 320 accounts) is loaded
 installed() {
