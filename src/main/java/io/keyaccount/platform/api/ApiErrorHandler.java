@@ -1,7 +1,9 @@
 package io.keyaccount.platform.api;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,9 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import io.keyaccount.platform.api.ApiError.FieldError;
 import io.keyaccount.platform.persistence.ConcurrentEditException;
@@ -57,9 +62,46 @@ class ApiErrorHandler {
 		return body(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED", text("api.validationFailed"), fields);
 	}
 
-	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class })
-	ResponseEntity<ApiError> unreadable(Exception ex) {
+	/**
+	 * A body that is not JSON, or a value of the wrong type: when the parser knows which field it was reading (a
+	 * word where a number belongs, a choice not among an enum's values), the error names it, and an enum's values.
+	 */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+			Class<?> type = json instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+			return invalidValue(fieldPath(json.getPath()), type);
+		}
 		return body(HttpStatus.BAD_REQUEST, "BAD_REQUEST", text("api.badRequest"), List.of());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ApiError> mismatched(MethodArgumentTypeMismatchException ex) {
+		return invalidValue(ex.getName(), ex.getRequiredType());
+	}
+
+	private ResponseEntity<ApiError> invalidValue(String field, Class<?> type) {
+		String message = type != null && type.isEnum()
+				? text("api.invalidChoice", field, Arrays.stream(type.getEnumConstants())
+					.map(value -> ((Enum<?>) value).name())
+					.collect(Collectors.joining(", ")))
+				: text("api.invalidValue", field);
+		return body(HttpStatus.BAD_REQUEST, "BAD_REQUEST", message,
+				List.of(new FieldError(field, "invalidValue", message)));
+	}
+
+	/** {@code contacts[0].mobile} from the parser's path of property names and array indexes. */
+	private static String fieldPath(List<JacksonException.Reference> path) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference step : path) {
+			if (step.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+			}
+			else if (step.getIndex() >= 0) {
+				field.append('[').append(step.getIndex()).append(']');
+			}
+		}
+		return field.toString();
 	}
 
 	@ExceptionHandler(NotFoundException.class)

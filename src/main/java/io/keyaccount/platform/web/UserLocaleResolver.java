@@ -4,6 +4,9 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 import io.keyaccount.platform.organisation.Organisation;
@@ -11,7 +14,8 @@ import io.keyaccount.platform.security.CurrentUser;
 
 /**
  * Simplified Chinese unless the user chose English. The choice is kept in the session and saved on the user,
- * so it is there again at the next sign-in.
+ * so it is there again at the next sign-in. An API call that sends {@code Accept-Language} is answered in that
+ * language instead: a client program asks per call, where a browser's header says little about the user's choice.
  */
 class UserLocaleResolver extends SessionLocaleResolver {
 
@@ -24,6 +28,22 @@ class UserLocaleResolver extends SessionLocaleResolver {
 		setDefaultLocaleFunction(request -> CurrentUser.signedIn()
 			.map(user -> supported(Locale.forLanguageTag(user.locale())))
 			.orElse(CHINESE));
+	}
+
+	@Override
+	public Locale resolveLocale(HttpServletRequest request) {
+		return askedByApiClient(request) ? supported(request.getLocale()) : super.resolveLocale(request);
+	}
+
+	@Override
+	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+		return askedByApiClient(request) ? new SimpleLocaleContext(supported(request.getLocale()))
+				: super.resolveLocaleContext(request);
+	}
+
+	private static boolean askedByApiClient(HttpServletRequest request) {
+		return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
+				&& request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	@Override
