@@ -221,14 +221,18 @@ public class CustomerManagement {
 	@Transactional(readOnly = true)
 	public AccountView account(long id) {
 		Account account = visibleAccount(id);
-		OwnerNames.Names names = ownerNames.of(List.of(account));
-		long tenant = TenantContext.currentTenant();
-		String parentName = account.getParentId() == null ? null
-				: accounts.findLiveName(tenant, account.getParentId()).orElse(null);
-		List<AccountRef> subsidiaries = accounts.findSubsidiaryNames(tenant, id)
+		List<AccountRef> subsidiaries = accounts.findSubsidiaryNames(TenantContext.currentTenant(), id)
 			.stream()
 			.map(row -> new AccountRef(((Number) row[0]).longValue(), (String) row[1]))
 			.toList();
+		return view(account, subsidiaries);
+	}
+
+	private AccountView view(Account account, List<AccountRef> subsidiaries) {
+		long id = account.getId();
+		OwnerNames.Names names = ownerNames.of(List.of(account));
+		String parentName = account.getParentId() == null ? null
+				: accounts.findLiveName(TenantContext.currentTenant(), account.getParentId()).orElse(null);
 		return new AccountView(account.getId(), account.facts(), regions.name(account.getProvinceCode()),
 				regions.name(account.getCityCode()), account.getOwnerUserId(), names.users().get(account.getOwnerUserId()),
 				account.getOwnerUnitId(), names.units().get(account.getOwnerUnitId()), account.getParentId(), parentName,
@@ -288,6 +292,18 @@ public class CustomerManagement {
 	 * unless {@code duplicatesConfirmed}; a credit code already in use always does.
 	 */
 	public long create(AccountFacts facts, Long ownerUserId, Long parentId, boolean duplicatesConfirmed) {
+		return newAccount(facts, ownerUserId, parentId, duplicatesConfirmed).getId();
+	}
+
+	/**
+	 * Creates an account as {@link #create} does and answers its detail, built in the same transaction from the
+	 * account in hand (it has no subsidiaries yet): the API's create no longer reads it back in a second one.
+	 */
+	public AccountView createAndShow(AccountFacts facts, Long ownerUserId, Long parentId, boolean duplicatesConfirmed) {
+		return view(newAccount(facts, ownerUserId, parentId, duplicatesConfirmed), List.of());
+	}
+
+	private Account newAccount(AccountFacts facts, Long ownerUserId, Long parentId, boolean duplicatesConfirmed) {
 		AccountFacts checked = rules.check(facts);
 		requireUniqueCreditCode(checked.creditCode(), null);
 		if (!duplicatesConfirmed) {
@@ -301,7 +317,7 @@ public class CustomerManagement {
 		account.attachToParent(checkParent(null, parentId));
 		accounts.save(account);
 		events.publishEvent(new AccountCreated(account.getId(), owner.getId()));
-		return account.getId();
+		return account;
 	}
 
 	public void update(long id, AccountFacts facts, Long parentId, long version) {

@@ -1,5 +1,6 @@
 package io.keyaccount.customer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -45,6 +46,26 @@ class CustomerApiTests {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("is not a valid unified social credit code")));
 		mvc.perform(asSalesperson(get("/api/v1/accounts")).param("keyword", "接口校验"))
 			.andExpect(jsonPath("$.items.length()").value(0));
+	}
+
+	@Test
+	void createAnswersTheDetailThatReadingTheAccountAnswers() throws Exception {
+		String created = mvc.perform(asSalesperson(post("/api/v1/accounts")).content("""
+				{"name": "苏州应答一致精密机械有限公司", "shortName": "应答一致", "industry": "MANUFACTURING",
+				 "provinceCode": "320000", "cityCode": "320500", "employees": 80, "annualRevenue": 12000000,
+				 "phone": "0512-66001234", "status": "INTENT", "tags": ["展会线索", "华东"]}"""))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(created.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
+
+		String read = mvc.perform(asSalesperson(get("/api/v1/accounts/" + id)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(created).isEqualTo(read);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.keyaccount.customer.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import org.springframework.stereotype.Component;
 
@@ -44,8 +45,11 @@ public class AccountRules {
 			throw new BusinessRuleException("annualRevenue", "validation.notNegative");
 		}
 		return new AccountFacts(facts.name().trim(), facts.shortName(), creditCode, facts.externalId(), facts.industry(),
-				facts.provinceCode(), facts.cityCode(), facts.employees(), facts.annualRevenue(), facts.ownershipType(),
-				facts.website(), facts.address(), facts.phone(), facts.source(), facts.status(), facts.purchasingMode(),
+				facts.provinceCode(), facts.cityCode(), facts.employees(),
+				// in cents, as the column keeps it (rounded half up, as both databases round), so that the account in
+				// hand shows what reading it back shows
+				facts.annualRevenue() == null ? null : facts.annualRevenue().setScale(2, RoundingMode.HALF_UP),
+				facts.ownershipType(), facts.website(), facts.address(), facts.phone(), facts.source(), facts.status(), facts.purchasingMode(),
 				facts.purchasePattern(), facts.tags());
 	}
 

@@ -31,6 +31,11 @@ class SearchConfiguration implements HibernatePropertiesCustomizer {
 		// Lucene commit per transaction held every create for the commit's fsync. A crash can lose the last second of
 		// index changes; the start-up check then finds the index out of date and rebuilds it (IndexRebuild).
 		hibernate.put("hibernate.search.indexing.plan.synchronization.strategy", "read-sync");
+		// No merges on commit. Lucene merges segments below the merge policy's minimum size (1.6 MB) as part of a
+		// commit and waits up to 500 ms for them, holding the commit lock that the next batch of index changes
+		// waits for: every create stalled behind the once-a-second commit (bench flight recordings, ninth session).
+		// With no minimum, small segments are merged in the background like any others.
+		hibernate.put("hibernate.search.backend.io.merge.min_size", 0);
 		hibernate.put("hibernate.search.multi_tenancy.tenant_identifier_converter",
 				BeanReference.<TenantIdentifierConverter>ofInstance(Long::valueOf));
 		if (properties.inMemory()) {

@@ -87,8 +87,7 @@ class CustomerApi {
 	@PreAuthorize("hasAuthority('customer.edit')")
 	AccountView create(@Valid @RequestBody AccountRequest request,
 			@RequestParam(defaultValue = "false") boolean duplicatesConfirmed) {
-		long id = customers.create(request.toFacts(), request.ownerUserId(), request.parentId(), duplicatesConfirmed);
-		return customers.account(id);
+		return customers.createAndShow(request.toFacts(), request.ownerUserId(), request.parentId(), duplicatesConfirmed);
 	}
 
 	@PutMapping("/accounts/{id}")
