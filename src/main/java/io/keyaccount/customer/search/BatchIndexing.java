@@ -13,8 +13,9 @@ import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy
  * commits without waiting for its documents; the index writes them while the next batch is prepared, and that batch
  * waits for them when it commits instead. So the index is at most one batch behind and at most two batches of
  * documents are in memory (a backlog without any wait ran a 512 MB heap out of memory), while the writing and the
- * indexing overlap. The index commits to disk once a second, not once a batch: fewer, larger segments to merge. A
- * crash may lose the last second, which the start-up check repairs. Call {@link #awaitLast()} after the run.
+ * indexing overlap. The index commits to disk every ten seconds (SearchConfiguration), not once a batch: fewer,
+ * larger segments to merge. A crash may lose the last seconds, which the start-up check repairs. Call
+ * {@link #awaitLast()} after the run.
  */
 public final class BatchIndexing {
 
