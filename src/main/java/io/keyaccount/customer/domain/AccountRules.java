@@ -49,8 +49,8 @@ public class AccountRules {
 				// in cents, as the column keeps it (rounded half up, as both databases round), so that the account in
 				// hand shows what reading it back shows
 				facts.annualRevenue() == null ? null : facts.annualRevenue().setScale(2, RoundingMode.HALF_UP),
-				facts.ownershipType(), facts.website(), facts.address(), facts.phone(), facts.source(), facts.status(), facts.purchasingMode(),
-				facts.purchasePattern(), facts.tags());
+				facts.ownershipType(), facts.website(), facts.address(), facts.phone(), facts.source(), facts.status(),
+				facts.purchasingMode(), facts.purchasePattern(), facts.tags());
 	}
 
 	public ContactDetails check(ContactDetails details) {
