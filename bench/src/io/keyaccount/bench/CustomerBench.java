@@ -5,9 +5,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -511,34 +507,32 @@ public final class CustomerBench {
 		props.setProperty("api.load", loadAverage());
 		long runStamp = Long.parseLong(props.getProperty("run.stamp"));
 		List<Long> ids = List.of(props.getProperty("detail.ids").split(",")).stream().map(Long::valueOf).toList();
-		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(10)).build();
-		Api api = new Api(http, baseUrl);
+		Api api = new Api(URI.create(baseUrl), 8);
 		System.out.printf("API over HTTP at %s as %s%n", baseUrl, BenchDb.BENCH_USER);
 		Map<String, Measure.Result> results = new LinkedHashMap<>();
 		if (measures("list-filtered")) {
 			results.put("list (filtered, sorted)", measure.run("list (filtered, sorted)",
-					(w, i) -> api.get("/api/v1/accounts?" + listFilter(i)) == 200));
+					(w, i) -> api.get(w, "/api/v1/accounts?" + listFilter(i)) == 200));
 		}
 		if (measures("list-default")) {
 			results.put("list (default page, 全部)", measure.run("list (default page, 全部)",
-					(w, i) -> api.get("/api/v1/accounts?page=" + i % 10) == 200));
+					(w, i) -> api.get(w, "/api/v1/accounts?page=" + i % 10) == 200));
 		}
 		if (measures("detail")) {
 			results.put("detail", measure.run("detail",
-					(w, i) -> api.get("/api/v1/accounts/" + ids.get((int) (i % ids.size()))) == 200));
+					(w, i) -> api.get(w, "/api/v1/accounts/" + ids.get((int) (i % ids.size()))) == 200));
 		}
 		if (measures("create")) {
 			ChineseCompanies names = new ChineseCompanies();
 			java.util.Queue<Long> created = new java.util.concurrent.ConcurrentLinkedQueue<>();
 			results.put("create", measure.run("create", (w, i) -> {
-				HttpResponse<String> response = api.post("/api/v1/accounts", NewAccount.of(names, runStamp, 2, i).json());
-				if (response.statusCode() == 422 && response.body().contains("account.possibleDuplicates")) {
+				PlainHttp.Response response = api.post(w, "/api/v1/accounts", NewAccount.of(names, runStamp, 2, i).json());
+				if (response.status() == 422 && response.text().contains("account.possibleDuplicates")) {
 					api.duplicateWarnings.incrementAndGet();
 					return true;
 				}
-				if (response.statusCode() == 201) {
-					created.add(Long.valueOf(response.body().replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1")));
+				if (response.status() == 201) {
+					created.add(Long.valueOf(response.text().replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1")));
 					return true;
 				}
 				return false;
@@ -574,6 +568,7 @@ public final class CustomerBench {
 		else {
 			System.out.println("import not measured in this run (--skip-import / --only)");
 		}
+		api.close();
 		props.setProperty("api.load.end", loadAverage());
 		for (var e : results.entrySet()) {
 			props.setProperty("api." + e.getKey(), e.getValue().encode());
@@ -631,7 +626,7 @@ public final class CustomerBench {
 		System.out.println("API searches");
 		for (int k = 0; k < names.length; k++) {
 			String[] t = terms[k];
-			results.put(names[k], measure.run(names[k], (w, i) -> api.get("/api/v1/accounts?keyword="
+			results.put(names[k], measure.run(names[k], (w, i) -> api.get(w, "/api/v1/accounts?keyword="
 					+ java.net.URLEncoder.encode(t[(int) (i % t.length)], StandardCharsets.UTF_8)) == 200));
 		}
 	}
@@ -640,15 +635,15 @@ public final class CustomerBench {
 	private static void importThroughApi(Api api, Properties props) throws Exception {
 		Path file = Path.of(props.getProperty("import.file"));
 		long t0 = System.nanoTime();
-		HttpResponse<String> response = api.upload("/api/v1/accounts/import?keepGoodRows=true&duplicatesConfirmed=true",
+		PlainHttp.Response response = api.upload("/api/v1/accounts/import?keepGoodRows=true&duplicatesConfirmed=true",
 				file);
 		double seconds = LoadCustomers.seconds(t0);
-		String body = response.body();
+		String body = response.text();
 		String imported = body.replaceAll("(?s).*\"importedAccounts\":(\\d+).*", "$1");
-		System.out.printf("  import through the API: HTTP %d, %s accounts imported in %.1f s%n", response.statusCode(),
+		System.out.printf("  import through the API: HTTP %d, %s accounts imported in %.1f s%n", response.status(),
 				imported, seconds);
 		props.setProperty("api.import.seconds", Double.toString(seconds));
-		props.setProperty("api.import.status", response.statusCode() + " " + imported);
+		props.setProperty("api.import.status", response.status() + " " + imported);
 	}
 
 	static String importTable(Properties props) {
@@ -700,48 +695,55 @@ public final class CustomerBench {
 		}
 	}
 
-	/** The bench user's HTTP calls, with the personal API token. */
+	/**
+	 * The bench user's HTTP calls, with the personal API token: one keep-alive connection per worker (the
+	 * sequential calls and the clean-up use worker 0's).
+	 */
 	static final class Api {
 
-		private final HttpClient http;
+		private static final String[] HEADERS = { "Authorization: Bearer " + BenchDb.TOKEN, "Accept: application/json" };
 
-		private final String base;
+		private static final String[] JSON_HEADERS = { HEADERS[0], HEADERS[1],
+				"Content-Type: application/json; charset=UTF-8" };
+
+		private final PlainHttp[] connections;
 
 		final java.util.concurrent.atomic.AtomicLong duplicateWarnings = new java.util.concurrent.atomic.AtomicLong();
 
-		Api(HttpClient http, String base) {
-			this.http = http;
-			this.base = base;
+		Api(URI base, int workers) {
+			connections = new PlainHttp[workers];
+			for (int w = 0; w < workers; w++) {
+				connections[w] = new PlainHttp(base.getHost(), base.getPort(), 60_000);
+			}
 		}
 
-		int get(String path) throws IOException, InterruptedException {
-			return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+		int get(int worker, String path) throws IOException {
+			return connections[worker].exchange("GET", path, HEADERS).status();
 		}
 
-		HttpResponse<String> upload(String path, Path file) throws IOException, InterruptedException {
+		PlainHttp.Response upload(String path, Path file) throws IOException {
 			String boundary = "bench" + System.nanoTime();
 			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"accounts.csv\""
 					+ "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-			return http.send(request(path).timeout(Duration.ofMinutes(30))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(file), tail)))
-				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			try (PlainHttp http = new PlainHttp(connections[0].host(), connections[0].port(), 30 * 60_000)) {
+				return http.exchange("POST", path, new String[] { HEADERS[0], HEADERS[1],
+						"Content-Type: multipart/form-data; boundary=" + boundary }, head, Files.readAllBytes(file), tail);
+			}
 		}
 
-		HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-			return http.send(request(path).header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		PlainHttp.Response post(int worker, String path, String json) throws IOException {
+			return connections[worker].exchange("POST", path, JSON_HEADERS, json.getBytes(StandardCharsets.UTF_8));
 		}
 
-		int delete(String path) throws IOException, InterruptedException {
-			return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		int delete(String path) throws IOException {
+			return connections[0].exchange("DELETE", path, HEADERS).status();
 		}
 
-		private HttpRequest.Builder request(String path) {
-			return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-				.header("Authorization", "Bearer " + BenchDb.TOKEN).header("Accept", "application/json");
+		void close() {
+			for (PlainHttp connection : connections) {
+				connection.close();
+			}
 		}
 
 	}
