@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -16,8 +17,8 @@ import java.util.Locale;
  * One HTTP/1.1 keep-alive connection on a blocking socket, driven by the thread that calls it: the bench's client.
  * <p>
  * Until the tenth session the bench called the API through {@code java.net.http.HttpClient}, which hands every
- * exchange between the caller, its selector thread and its executor: three thread wake-ups per call that belong to
- * the client, not to the API, measured at 0.3–0.6 ms a call on this machine (bench/README, tenth session). The SQL
+ * exchange between the caller, its selector thread and its executor: thread wake-ups that belong to the client, not
+ * to the API, measured at 0.1–0.5 ms a call on this machine (bench/README, tenth session). The SQL
  * references talk to their database the same way this does, one blocking socket per caller. Not a general client:
  * no TLS, no redirects, no 100-continue; answers with a {@code Content-Length} or chunked, as Tomcat sends them.
  */
@@ -68,10 +69,11 @@ final class PlainHttp implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			close();
-			if (fresh) {
+			if (fresh || ex instanceof SocketTimeoutException) {
 				throw ex;
 			}
-			// the server may close an idle keep-alive connection between two calls: one retry on a new one
+			// the server may close an idle keep-alive connection between two calls: one retry on a new one (not
+			// after a timeout, when the server may have done what a create asked)
 			return exchangeOnce(method, path, headers, body);
 		}
 	}
