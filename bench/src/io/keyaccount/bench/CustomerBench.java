@@ -706,11 +706,14 @@ public final class CustomerBench {
 		private static final String[] JSON_HEADERS = { HEADERS[0], HEADERS[1],
 				"Content-Type: application/json; charset=UTF-8" };
 
+		private final URI base;
+
 		private final PlainHttp[] connections;
 
 		final java.util.concurrent.atomic.AtomicLong duplicateWarnings = new java.util.concurrent.atomic.AtomicLong();
 
 		Api(URI base, int workers) {
+			this.base = base;
 			connections = new PlainHttp[workers];
 			for (int w = 0; w < workers; w++) {
 				connections[w] = new PlainHttp(base.getHost(), base.getPort(), 60_000);
@@ -726,7 +729,7 @@ public final class CustomerBench {
 			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"accounts.csv\""
 					+ "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-			try (PlainHttp http = new PlainHttp(connections[0].host(), connections[0].port(), 30 * 60_000)) {
+			try (PlainHttp http = new PlainHttp(base.getHost(), base.getPort(), 30 * 60_000)) {
 				return http.exchange("POST", path, new String[] { HEADERS[0], HEADERS[1],
 						"Content-Type: multipart/form-data; boundary=" + boundary }, head, Files.readAllBytes(file), tail);
 			}

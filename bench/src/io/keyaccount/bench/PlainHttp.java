@@ -50,14 +50,6 @@ final class PlainHttp implements AutoCloseable {
 		this.timeoutMillis = timeoutMillis;
 	}
 
-	String host() {
-		return host;
-	}
-
-	int port() {
-		return port;
-	}
-
 	/**
 	 * Sends one request and reads its whole answer. {@code headers} are complete header lines without the line end;
 	 * {@code body} parts (may be none) are sent one after the other with their total length.

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,7 +153,7 @@ public class DuplicateFinder {
 	private List<NameKey> nameKeys(String condition, Map<String, ?> params) {
 		return jdbc.sql("select a.id, a.normalized_name from account a where " + LIVE + " and " + condition)
 			.params(params)
-			.query((rs, row) -> new NameKey(rs.getLong(1), rs.getString(2)))
+			.query(NameKey.ROW)
 			.list();
 	}
 
@@ -171,11 +172,15 @@ public class DuplicateFinder {
 		return jdbc.sql("select a.id, a.normalized_name from account a where (a.tenant_id, a.normalized_name) in ("
 				+ String.join(", ", Collections.nCopies(names.size(), "(?, ?)")) + ") and a.deleted_at is null")
 			.params(args)
-			.query((rs, row) -> new NameKey(rs.getLong(1), rs.getString(2)))
+			.query(NameKey.ROW)
 			.list();
 	}
 
+	/** An account's id and normalized name, as {@code select a.id, a.normalized_name} reads them. */
 	private record NameKey(long id, String name) {
+
+		static final RowMapper<NameKey> ROW = (rs, row) -> new NameKey(rs.getLong(1), rs.getString(2));
+
 	}
 
 	private record NamedAccount(long id, String name, long ownerUserId) {
