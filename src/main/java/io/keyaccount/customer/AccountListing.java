@@ -156,7 +156,7 @@ class AccountListing {
 				rs.getObject(13, LocalDate.class), rs.getBoolean(14), instant(rs, 15), rs.getLong(16));
 	}
 
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
+	static Instant instant(ResultSet rs, int column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}

@@ -19,9 +19,11 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import io.keyaccount.customer.AccountDetails.StoredAccount;
 import io.keyaccount.customer.AccountListing.ListedAccount;
 import io.keyaccount.customer.AccountQuery.View;
 import io.keyaccount.customer.AccountView.AccountRef;
@@ -90,13 +92,15 @@ public class CustomerManagement {
 
 	private final AccountListing listing;
 
+	private final AccountDetails details;
+
 	/** Most accounts a keyword selects for a whole-list use of {@link #specification} (an export). */
 	static final int KEYWORD_MATCH_LIMIT = 10_000;
 
 	CustomerManagement(Accounts accounts, AccountTeamMembers teams, AccountTransfers transfers, FollowUps followUps,
 			Contacts contacts, AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
 			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events,
-			CustomerIndex index, OwnerNames ownerNames, AccountListing listing) {
+			CustomerIndex index, OwnerNames ownerNames, AccountListing listing, AccountDetails details) {
 		this.accounts = accounts;
 		this.teams = teams;
 		this.transfers = transfers;
@@ -112,6 +116,7 @@ public class CustomerManagement {
 		this.index = index;
 		this.ownerNames = ownerNames;
 		this.listing = listing;
+		this.details = details;
 	}
 
 	// ---- reading
@@ -218,28 +223,29 @@ public class CustomerManagement {
 		return spec;
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * An account's detail, read with plain SQL ({@link AccountDetails}) and outside a transaction: the page every
+	 * click on an account opens, where a transaction added a round trip and Hibernate's transaction handling to two
+	 * reads that need no common snapshot. Call it outside a transaction that has changed the account.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public AccountView account(long id) {
-		Account account = visibleAccount(id);
-		List<AccountRef> subsidiaries = accounts.findSubsidiaryNames(TenantContext.currentTenant(), id)
-			.stream()
-			.map(row -> new AccountRef(((Number) row[0]).longValue(), (String) row[1]))
-			.toList();
-		return view(account, subsidiaries);
+		StoredAccount account = details.find(id)
+			.filter(a -> visible(a.id(), a.inPool(), a.ownerUserId(), a.ownerUnitId()))
+			.orElseThrow(() -> new NotFoundException("Account", id));
+		return view(account, details.subsidiaries(id));
 	}
 
-	private AccountView view(Account account, List<AccountRef> subsidiaries) {
-		long id = account.getId();
-		OwnerNames.Names names = ownerNames.of(List.of(account));
-		String parentName = account.getParentId() == null ? null
-				: accounts.findLiveName(TenantContext.currentTenant(), account.getParentId()).orElse(null);
-		return new AccountView(account.getId(), account.facts(), regions.name(account.getProvinceCode()),
-				regions.name(account.getCityCode()), account.getOwnerUserId(), names.users().get(account.getOwnerUserId()),
-				account.getOwnerUnitId(), names.units().get(account.getOwnerUnitId()), account.getParentId(), parentName,
-				subsidiaries, account.isKeyAccount(), account.isInPool(), account.getLastFollowUpAt(),
-				account.getNextFollowUpOn(), daysUntilPool(account, poolSettings.load()),
-				subsidiaries.isEmpty() ? null : rollup(id), account.getCreatedAt(), account.getCreatedBy(),
-				account.getVersion());
+	private AccountView view(StoredAccount account, List<AccountRef> subsidiaries) {
+		OwnerNames.Names names = ownerNames.of(List.of(account.ownerUserId()), List.of(account.ownerUnitId()));
+		return new AccountView(account.id(), account.facts(), regions.name(account.facts().provinceCode()),
+				regions.name(account.facts().cityCode()), account.ownerUserId(), names.users().get(account.ownerUserId()),
+				account.ownerUnitId(), names.units().get(account.ownerUnitId()), account.parentId(),
+				account.parentName(), subsidiaries, account.keyAccount(), account.inPool(), account.lastFollowUpAt(),
+				account.nextFollowUpOn(), daysUntilPool(account.keyAccount(), account.inPool(), account.lastFollowUpAt(),
+						account.createdAt(), poolSettings.load()),
+				subsidiaries.isEmpty() ? null : rollup(account.id()), account.createdAt(), account.createdBy(),
+				account.version());
 	}
 
 	/** Ids of the account and every company below it in its group (depth-limited against bad data). */
@@ -279,10 +285,15 @@ public class CustomerManagement {
 	}
 
 	private Optional<Account> findVisible(long id) {
+		return accounts.findLive(TenantContext.currentTenant(), id)
+			.filter(a -> visible(id, a.isInPool(), a.getOwnerUserId(), a.getOwnerUnitId()));
+	}
+
+	/** Whether the current user may see this account: in the pool, in their data scope, or on its team. */
+	private boolean visible(long id, boolean inPool, long ownerUserId, long ownerUnitId) {
 		// the account team is asked only when the data scope does not already cover the account
-		return accounts.findLive(TenantContext.currentTenant(), id).filter(account -> account.isInPool()
-				|| AccountVisibility.canSee(currentUser.visibleRecords(), account, false)
-				|| teams.existsByAccountIdAndUserId(id, currentUser.require().userId()));
+		return inPool || currentUser.visibleRecords().includes(ownerUserId, ownerUnitId)
+				|| teams.existsByAccountIdAndUserId(id, currentUser.require().userId());
 	}
 
 	// ---- changing
@@ -300,7 +311,10 @@ public class CustomerManagement {
 	 * account in hand (it has no subsidiaries yet): the API's create no longer reads it back in a second one.
 	 */
 	public AccountView createAndShow(AccountFacts facts, Long ownerUserId, Long parentId, boolean duplicatesConfirmed) {
-		return view(newAccount(facts, ownerUserId, parentId, duplicatesConfirmed), List.of());
+		Account account = newAccount(facts, ownerUserId, parentId, duplicatesConfirmed);
+		String parentName = account.getParentId() == null ? null
+				: accounts.findLiveName(TenantContext.currentTenant(), account.getParentId()).orElse(null);
+		return view(StoredAccount.of(account, parentName), List.of());
 	}
 
 	private Account newAccount(AccountFacts facts, Long ownerUserId, Long parentId, boolean duplicatesConfirmed) {
@@ -464,11 +478,6 @@ public class CustomerManagement {
 	}
 
 	/** Days until the pool rule reclaims the account; null when it never will (pool off, key account, in pool). */
-	static Integer daysUntilPool(Account account, PoolSettings pool) {
-		return daysUntilPool(account.isKeyAccount(), account.isInPool(), account.getLastFollowUpAt(),
-				account.getCreatedAt(), pool);
-	}
-
 	private static Integer daysUntilPool(boolean keyAccount, boolean inPool, Instant lastFollowUpAt, Instant createdAt,
 			PoolSettings pool) {
 		if (!pool.enabled() || keyAccount || inPool) {

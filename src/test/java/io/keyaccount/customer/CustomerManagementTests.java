@@ -3,9 +3,12 @@ package io.keyaccount.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -253,6 +256,29 @@ class CustomerManagementTests {
 		assertThat(followUps.timeline(kept, 10)).extracting(FollowUpLog.FollowUpView::summary).contains("初次电话");
 		assertThat(customers.account(kept).facts().phone()).isEqualTo("028-66668888");
 		assertThat(customers.canSee(dup)).isFalse();
+	}
+
+	@Test
+	void theDetailShowsEveryFactAsSavedWithItsParentAndMatchesWhatTheCreateAnswered() {
+		long parent = customers.create(AccountMother.account("上海详情集团测试有限公司").facts(), null, null, true);
+		AccountFacts facts = new AccountFacts("上海详情子公司测试有限公司", "详情子",
+				ChineseIdentifiers.withCreditCodeCheck("91310000MA1CCCCC1"), "ERP-0042", Industry.FINANCE, "310000",
+				"310100", 860, new BigDecimal("123456789.50"), OwnershipType.STATE_OWNED, "https://xiangqing.example.cn",
+				"上海市浦东新区世纪大道 100 号", "021-66668888", AccountSource.TENDER, AccountStatus.CUSTOMER,
+				PurchasingMode.SCATTERED, PurchasePattern.PROJECT, new LinkedHashSet<>(List.of("金融", "试点")));
+		AccountView created = customers.createAndShow(facts, userId("liuyang"), parent, true);
+
+		AccountView detail = customers.account(created.id());
+		assertThat(detail.facts()).isEqualTo(facts);
+		assertThat(detail).usingRecursiveComparison().ignoringFields("createdAt").isEqualTo(created);
+		assertThat(detail.createdAt()).isCloseTo(created.createdAt(), within(1, ChronoUnit.MILLIS));
+		assertThat(detail.parentName()).isEqualTo("上海详情集团测试有限公司");
+		assertThat(detail.ownerName()).isEqualTo("刘洋");
+		assertThat(detail.provinceName()).isEqualTo("上海市");
+		assertThat(detail.createdBy()).isEqualTo("liming");
+		assertThat(detail.group()).isNull();
+		assertThat(customers.account(parent).subsidiaries()).extracting(AccountView.AccountRef::name)
+			.containsExactly("上海详情子公司测试有限公司");
 	}
 
 	@Test

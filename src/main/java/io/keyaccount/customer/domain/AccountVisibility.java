@@ -60,8 +60,4 @@ public final class AccountVisibility {
 		return team;
 	}
 
-	public static boolean canSee(VisibleRecords visible, Account account, boolean onTeam) {
-		return onTeam || visible.includes(account.getOwnerUserId(), account.getOwnerUnitId());
-	}
-
 }

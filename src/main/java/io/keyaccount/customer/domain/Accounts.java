@@ -23,15 +23,6 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 	@NativeQuery("select a.name from account a where a.id = :id and a.tenant_id = :tenantId and a.deleted_at is null")
 	Optional<String> findLiveName(long tenantId, long id);
 
-	/**
-	 * Ids and names of the companies directly below this one, by id. SQL for the reason given at
-	 * {@link #findLive}: a derived query is translated anew on every call under the tenant filter.
-	 */
-	@NativeQuery("""
-			select a.id, a.name from account a
-			where a.parent_id = :parentId and a.tenant_id = :tenantId and a.deleted_at is null order by a.id""")
-	List<Object[]> findSubsidiaryNames(long tenantId, long parentId);
-
 	List<Account> findByOwnerUserIdAndInPoolFalse(Long ownerUserId);
 
 	/**
