@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,23 @@ class AccountDetails {
 			select a.id, a.name from account a
 			where a.parent_id = ? and a.tenant_id = ? and a.deleted_at is null order by a.id""";
 
+	/**
+	 * The group below an account, walked in the database: one statement where walking it with a query per company
+	 * took a detail of a parent company fourteen times as long as any other. The depth bound ends the walk should
+	 * bad data ever make a cycle.
+	 */
+	private static final String GROUP = """
+			with recursive grp (id, depth) as (
+			  select a.id, 0 from account a where a.id = ? and a.tenant_id = ? and a.deleted_at is null
+			  union all
+			  select c.id, g.depth + 1 from account c join grp g on c.parent_id = g.id
+			  where c.tenant_id = ? and c.deleted_at is null and g.depth < 50)
+			select (select count(distinct id) from grp),
+			  (select count(*) from contact k where k.account_id in (select id from grp) and k.tenant_id = ?
+			    and k.deleted_at is null),
+			  (select count(*) from follow_up f where f.account_id in (select id from grp) and f.tenant_id = ?
+			    and f.deleted_at is null and f.happened_at > ?)""";
+
 	private final JdbcTemplate jdbc;
 
 	AccountDetails(JdbcTemplate jdbc) {
@@ -52,6 +70,17 @@ class AccountDetails {
 	List<AccountRef> subsidiaries(long id) {
 		return jdbc.query(SUBSIDIARIES, (rs, row) -> new AccountRef(rs.getLong(1), rs.getString(2)), id,
 				TenantContext.currentTenant());
+	}
+
+	/**
+	 * The account and every company below it in its group, added up: companies, contacts, and follow-ups since
+	 * {@code since}.
+	 */
+	AccountView.GroupRollup group(long id, Instant since) {
+		long tenant = TenantContext.currentTenant();
+		return jdbc.queryForObject(GROUP,
+				(rs, row) -> new AccountView.GroupRollup(rs.getInt(1), rs.getLong(2), rs.getLong(3)), id, tenant,
+				tenant, tenant, tenant, since.atOffset(ZoneOffset.UTC));
 	}
 
 	private static StoredAccount stored(ResultSet rs, int row) throws SQLException {

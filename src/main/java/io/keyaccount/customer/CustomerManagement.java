@@ -244,28 +244,8 @@ public class CustomerManagement {
 				account.parentName(), subsidiaries, account.keyAccount(), account.inPool(), account.lastFollowUpAt(),
 				account.nextFollowUpOn(), daysUntilPool(account.keyAccount(), account.inPool(), account.lastFollowUpAt(),
 						account.createdAt(), poolSettings.load()),
-				subsidiaries.isEmpty() ? null : rollup(account.id()), account.createdAt(), account.createdBy(),
-				account.version());
-	}
-
-	/** Ids of the account and every company below it in its group (depth-limited against bad data). */
-	@Transactional(readOnly = true)
-	public List<Long> groupIds(long id) {
-		List<Long> group = new ArrayList<>(List.of(id));
-		for (int i = 0; i < group.size() && group.size() < 10_000; i++) {
-			accounts.findByParentId(group.get(i)).forEach(child -> {
-				if (!group.contains(child.getId())) {
-					group.add(child.getId());
-				}
-			});
-		}
-		return group;
-	}
-
-	private AccountView.GroupRollup rollup(long id) {
-		List<Long> group = groupIds(id);
-		return new AccountView.GroupRollup(group.size(), contacts.countByAccountIdIn(group),
-				followUps.countByAccountIdInAndHappenedAtAfter(group, Instant.now().minus(90, ChronoUnit.DAYS)));
+				subsidiaries.isEmpty() ? null : details.group(account.id(), Instant.now().minus(90, ChronoUnit.DAYS)),
+				account.createdAt(), account.createdBy(), account.version());
 	}
 
 	/** The name of an account the current user can see; for other modules' pages. */

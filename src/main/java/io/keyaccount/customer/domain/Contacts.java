@@ -1,6 +1,5 @@
 package io.keyaccount.customer.domain;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,7 +8,5 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 public interface Contacts extends JpaRepository<Contact, Long>, JpaSpecificationExecutor<Contact> {
 
 	List<Contact> findByAccountIdOrderByNameAsc(Long accountId);
-
-	long countByAccountIdIn(Collection<Long> accountIds);
 
 }

@@ -12,8 +12,6 @@ public interface FollowUps extends JpaRepository<FollowUp, Long> {
 
 	List<FollowUp> findByAccountId(Long accountId);
 
-	long countByAccountIdInAndHappenedAtAfter(java.util.Collection<Long> accountIds, java.time.Instant after);
-
 	List<FollowUp> findByAssigneeUserIdAndNextFollowUpOnGreaterThanEqual(Long assigneeUserId, LocalDate from);
 
 }
