@@ -121,7 +121,11 @@ public class CustomerManagement {
 
 	// ---- reading
 
-	@Transactional(readOnly = true)
+	/**
+	 * A page of the account list. Outside a transaction, as {@link #account}: the page and its total come from the
+	 * database and the search index, which share no snapshot anyway.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Page<AccountRow> accounts(AccountQuery query, Pageable pageable) {
 		if (hasKeyword(query)) {
 			return searchAccounts(query, pageable);

@@ -18,6 +18,7 @@ import org.hibernate.search.mapper.orm.Search;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -34,10 +35,11 @@ import io.keyaccount.platform.tenancy.TenantContext;
 /**
  * Keyword search over the customer indexes. Each query carries the caller's data scope (owner, owner unit,
  * team membership) and the list's filters and sort, so the index returns exactly one page of ids of what the
- * user may see, with the exact total; callers load that page from the database.
+ * user may see, with the exact total; callers load that page from the database. The queries need no database
+ * transaction: they join the caller's, or run without one.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 public class CustomerIndex {
 
 	private static final Map<String, String> ACCOUNT_SORTS = Map.of("name", AccountDocument.SORT_NAME, "createdAt",
