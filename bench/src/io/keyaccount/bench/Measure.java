@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How the bench measures one scenario: the single-request median (sequential, after a warm-up) and the throughput
- * and p99 latency of 8 concurrent callers. Every loop is bounded in count and time.
+ * and p99 latency of 8 concurrent callers; and {@link #paired} single-request medians of a reference and its API
+ * call, alternated, for the ratio. Every loop is bounded in count and time.
  * <p>
  * The warm-up lasts until the calls stop getting faster: windows of two seconds, until three in a row are no more
  * than 3 % faster than the fastest before them (at least {@code warmupSeconds}, at most {@code warmupMaxSeconds}).
@@ -26,10 +27,32 @@ final class Measure {
 	}
 
 	record Settings(double warmupSeconds, double warmupMaxSeconds, int singleRequests, double singleMaxSeconds,
-			double loadWarmupSeconds, double loadSeconds, int connections) {
+			double loadWarmupSeconds, double loadSeconds, int connections, int pairedRounds, int pairedBlock) {
 
 		static Settings of(boolean quick) {
-			return quick ? new Settings(2, 4, 30, 5, 1, 4, 8) : new Settings(8, 60, 300, 25, 4, 20, 8);
+			return quick ? new Settings(2, 4, 30, 5, 1, 4, 8, 3, 10) : new Settings(8, 60, 300, 25, 4, 20, 8, 20, 50);
+		}
+
+	}
+
+	/**
+	 * Single-request medians of a reference and an API call measured alternately (see {@link #paired}), with the
+	 * median of the rounds' own ratios beside the ratio of the medians.
+	 */
+	record Paired(double referenceMs, double apiMs, double medianRoundRatio, int rounds, int block) {
+
+		double ratio() {
+			return apiMs / referenceMs;
+		}
+
+		String encode() {
+			return referenceMs + "," + apiMs + "," + medianRoundRatio + "," + rounds + "," + block;
+		}
+
+		static Paired decode(String text) {
+			String[] p = text.split(",");
+			return new Paired(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+					Integer.parseInt(p[3]), Integer.parseInt(p[4]));
 		}
 
 	}
@@ -79,6 +102,46 @@ final class Measure {
 				name, result.medianMs(), result.singleCount(), result.throughput(), result.p99Ms(), result.loadCount(),
 				result.failures(), warmedUp);
 		return result;
+	}
+
+	/**
+	 * The single-request medians of a reference and the API call it stands for, measured in alternating blocks
+	 * (reference first in even rounds, API first in odd ones) after both have warmed up in this process. On this
+	 * machine the same reference's median moved up to 2.6× between runs minutes apart (tenth session) and 4× in
+	 * the eleventh (0.05 to 0.21 ms for the detail's); measured apart, the ratio was as much the machine's state
+	 * as the app's. Alternated, both see the same minutes.
+	 */
+	Paired paired(String name, Call reference, Call api) throws Exception {
+		AtomicLong failures = new AtomicLong();
+		warmUp(reference, failures);
+		warmUp(api, failures);
+		int rounds = settings.pairedRounds();
+		int block = settings.pairedBlock();
+		long[] referenceTimes = new long[rounds * block];
+		long[] apiTimes = new long[rounds * block];
+		double[] roundRatios = new double[rounds];
+		for (int round = 0; round < rounds; round++) {
+			int at = round * block;
+			for (int side = 0; side < 2; side++) {
+				boolean referenceNow = side == round % 2;
+				long[] times = referenceNow ? referenceTimes : apiTimes;
+				Call call = referenceNow ? reference : api;
+				for (int k = 0; k < block; k++) {
+					long t0 = System.nanoTime();
+					count(call.run(0, sequence.getAndIncrement()), failures);
+					times[at + k] = System.nanoTime() - t0;
+				}
+			}
+			roundRatios[round] = percentile(Arrays.copyOfRange(apiTimes, at, at + block), 50)
+					/ percentile(Arrays.copyOfRange(referenceTimes, at, at + block), 50);
+		}
+		Arrays.sort(roundRatios);
+		Paired paired = new Paired(percentile(referenceTimes, 50) / 1e6, percentile(apiTimes, 50) / 1e6,
+				roundRatios[rounds / 2], rounds, block);
+		System.out.printf("  %-28s paired medians: reference %.3f ms, API %.3f ms, %.1f× (median of %d rounds' ratios"
+				+ " %.1f×; failed %d)%n", name, paired.referenceMs(), paired.apiMs(), paired.ratio(), rounds,
+				paired.medianRoundRatio(), failures.get());
+		return paired;
 	}
 
 	/** Sequential calls until they stop getting faster (see the class comment); returns the seconds it took. */
