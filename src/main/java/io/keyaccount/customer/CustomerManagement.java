@@ -38,7 +38,6 @@ import io.keyaccount.customer.domain.AccountTransfer.TransferKind;
 import io.keyaccount.customer.domain.AccountTransfers;
 import io.keyaccount.customer.domain.AccountVisibility;
 import io.keyaccount.customer.domain.Accounts;
-import io.keyaccount.customer.domain.Contacts;
 import io.keyaccount.customer.domain.FollowUps;
 import io.keyaccount.customer.domain.PoolSettingsStore;
 import io.keyaccount.customer.domain.Regions;
@@ -70,8 +69,6 @@ public class CustomerManagement {
 
 	private final FollowUps followUps;
 
-	private final Contacts contacts;
-
 	private final AccountRules rules;
 
 	private final DuplicateFinder duplicates;
@@ -98,14 +95,13 @@ public class CustomerManagement {
 	static final int KEYWORD_MATCH_LIMIT = 10_000;
 
 	CustomerManagement(Accounts accounts, AccountTeamMembers teams, AccountTransfers transfers, FollowUps followUps,
-			Contacts contacts, AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
+			AccountRules rules, DuplicateFinder duplicates, Regions regions, Organisation organisation,
 			CurrentUser currentUser, PoolSettingsStore poolSettings, ApplicationEventPublisher events,
 			CustomerIndex index, OwnerNames ownerNames, AccountListing listing, AccountDetails details) {
 		this.accounts = accounts;
 		this.teams = teams;
 		this.transfers = transfers;
 		this.followUps = followUps;
-		this.contacts = contacts;
 		this.rules = rules;
 		this.duplicates = duplicates;
 		this.regions = regions;
