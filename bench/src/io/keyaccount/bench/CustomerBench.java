@@ -22,7 +22,6 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
-
 /**
  * Measures the customer module in two phases of one run, both while the app runs. {@code sql}: the bare SQL (and
  * index query) each API call stands for ({@link CustomerReferences}), over JDBC on loopback (for H2 through the app's

@@ -143,7 +143,7 @@ final class CustomerReferences implements AutoCloseable {
 		}
 	}
 
-	static int rows(Connection c, String sql, List<Object> args) throws SQLException {
+	private static int rows(Connection c, String sql, List<Object> args) throws SQLException {
 		try (PreparedStatement s = c.prepareStatement(sql)) {
 			bind(s, args);
 			int n = 0;
@@ -177,14 +177,14 @@ final class CustomerReferences implements AutoCloseable {
 	}
 
 	/** The data scope the app adds for the bench user, as SQL over {@code account a}, with {@link #scopeArgs}. */
-	static String scope(BenchDb.Staff me) {
+	private static String scope(BenchDb.Staff me) {
 		return "a.tenant_id = ? and a.deleted_at is null and (a.owner_user_id = ? or a.owner_unit_id in ("
 				+ String.join(",", Collections.nCopies(me.visibleUnits().size(), "?")) + ") or a.id in "
 				+ "(select m.account_id from account_team_member m where m.tenant_id = ? and m.user_id = ? "
 				+ "and m.deleted_at is null)) and a.in_pool = false";
 	}
 
-	static List<Object> scopeArgs(BenchDb.Staff me) {
+	private static List<Object> scopeArgs(BenchDb.Staff me) {
 		List<Object> args = new ArrayList<>(List.of(me.tenantId(), me.userId()));
 		args.addAll(me.visibleUnits());
 		args.addAll(List.of(me.tenantId(), me.userId()));
