@@ -99,6 +99,11 @@ public final class CustomerBench {
 		}
 	}
 
+	/** Whether this run measures the searches: chosen, and not skipped with {@code -Dbench.skipSearch=true}. */
+	static boolean measuresSearch() {
+		return measures("search") && !Boolean.getBoolean("bench.skipSearch");
+	}
+
 	/** Whether this run measures the scenario group ({@code list}, {@code detail}, …). */
 	static boolean measures(String group) {
 		return selected.contains(group) || group.startsWith("list-") && selected.contains("list");
@@ -348,7 +353,7 @@ public final class CustomerBench {
 				return false;
 			});
 		}
-		if (measures("search") && !Boolean.getBoolean("bench.skipSearch")) {
+		if (measuresSearch()) {
 			String[][] terms = { TWO, FOUR, INITIALS };
 			String[] searches = GOALS.keySet().stream().filter(k -> k.startsWith("search")).toArray(String[]::new);
 			for (int k = 0; k < searches.length; k++) {

@@ -64,7 +64,7 @@ final class CustomerReferences implements AutoCloseable {
 		this.createIdBase = Math.max(90_000_000L, BenchDb.scalar(connections.get(0),
 				"select coalesce(max(id), 0) + 1 from account where id >= 90000000 and id < 99000000"));
 		boolean indexed = CustomerBench.measures("list-filtered") || CustomerBench.measures("list-default")
-				|| CustomerBench.measures("search");
+				|| CustomerBench.measuresSearch();
 		this.index = indexed ? new IndexReference(indexRoot, me) : null;
 		if (index != null) {
 			System.out.printf("bare index queries on the app's index (Lucene, %,d account documents)%n",
@@ -119,7 +119,7 @@ final class CustomerReferences implements AutoCloseable {
 	 * count, then the page's rows read from the database under the same scope, as the app reads them.
 	 */
 	private Measure.Call search(String[] terms, boolean letters) {
-		if (!CustomerBench.measures("search") || Boolean.getBoolean("bench.skipSearch")) {
+		if (!CustomerBench.measuresSearch()) {
 			return null;
 		}
 		return (w, i) -> {
