@@ -81,6 +81,7 @@ public class RecycleBin {
 		jdbc.update("delete from " + type.table() + " where id = ? and tenant_id = ? and deleted_at is not null", id,
 				TenantContext.currentTenant());
 		audit.record(type.entityType(), id, AuditAction.PURGE);
+		events.publishEvent(new RecordPurged(type.entityType(), id));
 		return name;
 	}
 
@@ -107,6 +108,10 @@ public class RecycleBin {
 	 * their records (a search index) refresh them on this event, in the same transaction.
 	 */
 	public record RecordRestored(String entityType, long id) {
+	}
+
+	/** A record and what only it held are gone for good, in SQL: whoever keeps copies of rows should forget them. */
+	public record RecordPurged(String entityType, long id) {
 	}
 
 	public record DeletedRecord(String typeKey, String labelKey, long id, String name, Instant deletedAt,
