@@ -1,12 +1,14 @@
 package io.keyaccount.customer;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +40,18 @@ public class AccountBatches {
 
 	private final ApplicationEventPublisher events;
 
+	private final JdbcTemplate jdbc;
+
+	private final AccountDetailCache details;
+
 	AccountBatches(AccountRules rules, Organisation organisation, EntityManager entityManager,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, JdbcTemplate jdbc, AccountDetailCache details) {
 		this.rules = rules;
 		this.organisation = organisation;
 		this.entityManager = entityManager;
 		this.events = events;
+		this.jdbc = jdbc;
+		this.details = details;
 	}
 
 	/** A checked new account, its owner and its first contact (or none; a new account's contact reports to no one). */
@@ -88,6 +96,23 @@ public class AccountBatches {
 		entityManager.clear();
 		created.forEach(account -> events.publishEvent(new AccountCreated(account.getId(), account.getOwnerUserId())));
 		return created.stream().map(Account::getId).toList();
+	}
+
+	/**
+	 * Deletes for good accounts that {@link #create} wrote, with their contacts: an all-or-nothing import taken
+	 * back. Someone may have opened one of them meanwhile, so the tenant's kept details are forgotten.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void takeBack(long tenant, List<Long> ids) {
+		Object[] args = new Object[ids.size() + 1];
+		args[0] = tenant;
+		for (int i = 0; i < ids.size(); i++) {
+			args[i + 1] = ids.get(i);
+		}
+		String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+		jdbc.update("delete from contact where tenant_id = ? and account_id in (" + marks + ")", args);
+		jdbc.update("delete from account where tenant_id = ? and id in (" + marks + ")", args);
+		details.forgetTenant(tenant);
 	}
 
 	/** Waits until the accounts of this thread's last batch can be found by search. */

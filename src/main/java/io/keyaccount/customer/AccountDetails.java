@@ -16,11 +16,11 @@ import io.keyaccount.customer.domain.Account;
 import io.keyaccount.platform.tenancy.TenantContext;
 
 /**
- * What an account's 360° page reads of the account itself, with plain SQL: the account with its parent's name in
- * one statement, its subsidiaries in a second. The detail is the call behind every click on an account; as a
- * native query returning the entity, Hibernate resolved the result mapping on every call (13 % of the call), and
- * as HQL or {@code find} it would translate the query anew, because the tenant filter turns its plan cache off.
- * The reads see committed rows only: callers use them outside a transaction that has changed the account.
+ * What an account's 360° page reads of the account itself, with plain SQL: the account in one statement, its
+ * subsidiaries in a second, kept by {@link AccountDetailCache}. The detail is the call behind every click on an
+ * account; as a native query returning the entity, Hibernate resolved the result mapping on every call (13 % of
+ * the call), and as HQL or {@code find} it would translate the query anew, because the tenant filter turns its plan
+ * cache off. The reads see committed rows only: callers use them outside a transaction that has changed the account.
  */
 @Component
 class AccountDetails {
@@ -28,10 +28,9 @@ class AccountDetails {
 	private static final String ACCOUNT = """
 			select a.id, a.name, a.short_name, a.credit_code, a.external_id, a.industry, a.province_code, a.city_code,
 			a.employees, a.annual_revenue, a.ownership_type, a.website, a.address, a.phone, a.source, a.status,
-			a.purchasing_mode, a.purchase_pattern, a.tags, a.owner_user_id, a.owner_unit_id, a.parent_id, p.name,
+			a.purchasing_mode, a.purchase_pattern, a.tags, a.owner_user_id, a.owner_unit_id, a.parent_id,
 			a.key_account, a.in_pool, a.last_follow_up_at, a.next_follow_up_on, a.created_at, a.created_by, a.version
 			from account a
-			left join account p on p.id = a.parent_id and p.tenant_id = a.tenant_id and p.deleted_at is null
 			where a.id = ? and a.tenant_id = ? and a.deleted_at is null""";
 
 	private static final String SUBSIDIARIES = """
@@ -57,19 +56,23 @@ class AccountDetails {
 
 	private final JdbcTemplate jdbc;
 
-	AccountDetails(JdbcTemplate jdbc) {
+	private final AccountDetailCache cache;
+
+	AccountDetails(JdbcTemplate jdbc, AccountDetailCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
-	/** The live account with this id in the current tenant, whoever may see it. */
+	/** The live account with this id in the current tenant and its subsidiaries, whoever may see it. */
 	Optional<StoredAccount> find(long id) {
-		return jdbc.query(ACCOUNT, AccountDetails::stored, id, TenantContext.currentTenant()).stream().findFirst();
+		long tenant = TenantContext.currentTenant();
+		return cache.get(tenant, id, key -> read(tenant, key));
 	}
 
-	/** The live companies directly below this one, by id. */
-	List<AccountRef> subsidiaries(long id) {
-		return jdbc.query(SUBSIDIARIES, (rs, row) -> new AccountRef(rs.getLong(1), rs.getString(2)), id,
-				TenantContext.currentTenant());
+	private Optional<StoredAccount> read(long tenant, long id) {
+		return jdbc.query(ACCOUNT, AccountDetails::stored, id, tenant).stream().findFirst().map(account -> account
+			.withSubsidiaries(jdbc.query(SUBSIDIARIES, (rs, row) -> new AccountRef(rs.getLong(1), rs.getString(2)),
+					id, tenant)));
 	}
 
 	/**
@@ -94,9 +97,9 @@ class AccountDetails {
 				Account.tagSet(rs.getString(19)));
 		long parent = rs.getLong(22);
 		Long parentId = rs.wasNull() ? null : parent;
-		return new StoredAccount(rs.getLong(1), facts, rs.getLong(20), rs.getLong(21), parentId, rs.getString(23),
-				rs.getBoolean(24), rs.getBoolean(25), AccountListing.instant(rs, 26), rs.getObject(27, LocalDate.class),
-				AccountListing.instant(rs, 28), rs.getString(29), rs.getLong(30));
+		return new StoredAccount(rs.getLong(1), facts, rs.getLong(20), rs.getLong(21), parentId, List.of(),
+				rs.getBoolean(23), rs.getBoolean(24), AccountListing.instant(rs, 25), rs.getObject(26, LocalDate.class),
+				AccountListing.instant(rs, 27), rs.getString(28), rs.getLong(29));
 	}
 
 	private static <E extends Enum<E>> E named(Class<E> type, String name) {
@@ -104,19 +107,24 @@ class AccountDetails {
 	}
 
 	/**
-	 * An account as stored, with its parent's name (null without a parent, or when the parent is deleted): what
-	 * its detail shows besides names the app holds in memory.
+	 * An account as stored, with the live companies directly below it by id: what its detail shows besides its
+	 * parent's name (the parent's own) and names the app holds in memory.
 	 */
 	record StoredAccount(long id, AccountFacts facts, long ownerUserId, long ownerUnitId, Long parentId,
-			String parentName, boolean keyAccount, boolean inPool, Instant lastFollowUpAt, LocalDate nextFollowUpOn,
-			Instant createdAt, String createdBy, long version) {
+			List<AccountRef> subsidiaries, boolean keyAccount, boolean inPool, Instant lastFollowUpAt,
+			LocalDate nextFollowUpOn, Instant createdAt, String createdBy, long version) {
 
-		/** The entity in hand, for a detail built in the transaction that has just written it. */
-		static StoredAccount of(Account account, String parentName) {
+		/** The entity in hand, for a detail built in the transaction that has just written it (no subsidiaries). */
+		static StoredAccount of(Account account) {
 			return new StoredAccount(account.getId(), account.facts(), account.getOwnerUserId(),
-					account.getOwnerUnitId(), account.getParentId(), parentName, account.isKeyAccount(),
+					account.getOwnerUnitId(), account.getParentId(), List.of(), account.isKeyAccount(),
 					account.isInPool(), account.getLastFollowUpAt(), account.getNextFollowUpOn(), account.getCreatedAt(),
 					account.getCreatedBy(), account.getVersion());
+		}
+
+		StoredAccount withSubsidiaries(List<AccountRef> subsidiaries) {
+			return new StoredAccount(id, facts, ownerUserId, ownerUnitId, parentId, List.copyOf(subsidiaries),
+					keyAccount, inPool, lastFollowUpAt, nextFollowUpOn, createdAt, createdBy, version);
 		}
 
 	}

@@ -233,15 +233,19 @@ public class CustomerManagement {
 		StoredAccount account = details.find(id)
 			.filter(a -> visible(a.id(), a.inPool(), a.ownerUserId(), a.ownerUnitId()))
 			.orElseThrow(() -> new NotFoundException("Account", id));
-		return view(account, details.subsidiaries(id));
+		// the parent's name as the parent holds it, whoever may see the parent (null when it is deleted)
+		String parentName = account.parentId() == null ? null
+				: details.find(account.parentId()).map(parent -> parent.facts().name()).orElse(null);
+		return view(account, parentName);
 	}
 
-	private AccountView view(StoredAccount account, List<AccountRef> subsidiaries) {
+	private AccountView view(StoredAccount account, String parentName) {
+		List<AccountRef> subsidiaries = account.subsidiaries();
 		OwnerNames.Names names = ownerNames.of(List.of(account.ownerUserId()), List.of(account.ownerUnitId()));
 		return new AccountView(account.id(), account.facts(), regions.name(account.facts().provinceCode()),
 				regions.name(account.facts().cityCode()), account.ownerUserId(), names.users().get(account.ownerUserId()),
 				account.ownerUnitId(), names.units().get(account.ownerUnitId()), account.parentId(),
-				account.parentName(), subsidiaries, account.keyAccount(), account.inPool(), account.lastFollowUpAt(),
+				parentName, subsidiaries, account.keyAccount(), account.inPool(), account.lastFollowUpAt(),
 				account.nextFollowUpOn(), daysUntilPool(account.keyAccount(), account.inPool(), account.lastFollowUpAt(),
 						account.createdAt(), poolSettings.load()),
 				subsidiaries.isEmpty() ? null : details.group(account.id(), Instant.now().minus(90, ChronoUnit.DAYS)),
@@ -294,7 +298,7 @@ public class CustomerManagement {
 		Account account = newAccount(facts, ownerUserId, parentId, duplicatesConfirmed);
 		String parentName = account.getParentId() == null ? null
 				: accounts.findLiveName(TenantContext.currentTenant(), account.getParentId()).orElse(null);
-		return view(StoredAccount.of(account, parentName), List.of());
+		return view(StoredAccount.of(account), parentName);
 	}
 
 	private Account newAccount(AccountFacts facts, Long ownerUserId, Long parentId, boolean duplicatesConfirmed) {

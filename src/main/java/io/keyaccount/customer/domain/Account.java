@@ -11,10 +11,16 @@ import java.util.stream.Collectors;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.SQLRestriction;
 
+import io.keyaccount.customer.AccountChangeListener;
 import io.keyaccount.customer.AccountFacts;
 import io.keyaccount.customer.AccountSource;
 import io.keyaccount.customer.AccountStatus;
@@ -28,6 +34,7 @@ import io.keyaccount.platform.persistence.OwnedEntity;
 @Entity
 @Table(name = "account")
 @SQLRestriction("deleted_at is null")
+@EntityListeners(AccountChangeListener.class)
 public class Account extends OwnedEntity {
 
 	@Column(nullable = false)
@@ -114,7 +121,21 @@ public class Account extends OwnedEntity {
 	@Column(name = "name_initials")
 	private String nameInitials;
 
+	/**
+	 * The parent the database holds: a company moved to another parent leaves its old parent's subsidiaries too,
+	 * and {@link AccountChangeListener} (called before the callbacks below) tells both parents' readers.
+	 */
+	@Transient
+	private Long parentIdAsStored;
+
 	protected Account() {
+	}
+
+	@PostLoad
+	@PostPersist
+	@PostUpdate
+	void rememberParentAsStored() {
+		parentIdAsStored = parentId;
 	}
 
 	public Account(AccountFacts facts, long ownerUserId, long ownerUnitId) {
@@ -226,6 +247,10 @@ public class Account extends OwnedEntity {
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+	public Long getParentIdAsStored() {
+		return parentIdAsStored;
 	}
 
 	public String getName() {

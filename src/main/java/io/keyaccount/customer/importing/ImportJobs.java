@@ -74,8 +74,6 @@ public class ImportJobs {
 
 	private final CurrentUser currentUser;
 
-	private final JdbcTemplate jdbc;
-
 	private final JdbcTemplate streamingJdbc;
 
 	private final EntityManager entityManager;
@@ -102,7 +100,6 @@ public class ImportJobs {
 		this.regions = regions;
 		this.organisation = organisation;
 		this.currentUser = currentUser;
-		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.streamingJdbc = new JdbcTemplate(jdbc.getDataSource());
 		this.streamingJdbc.setFetchSize(1000);
@@ -250,7 +247,7 @@ public class ImportJobs {
 				locale, job.options.duplicatesConfirmed());
 		ErrorReport report = new ErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
 				job.upload.headers(), vocabulary, locale);
-		ImportRun.Tools tools = new ImportRun.Tools(batches, customers, contacts, vocabulary, writes, reads, jdbc,
+		ImportRun.Tools tools = new ImportRun.Tools(batches, customers, contacts, vocabulary, writes, reads,
 				entityManager, settings.batchSize(), settings.maxRows());
 		return new ImportRun(job, tools, interpreter, screen, report, locale, me.tenantId());
 	}

@@ -2,7 +2,6 @@ package io.keyaccount.customer.importing;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.keyaccount.customer.AccountBatches;
@@ -46,7 +44,7 @@ final class ImportRun {
 	private static final int SCREEN_CHUNK = 10_000;
 
 	record Tools(AccountBatches batches, CustomerManagement customers, ContactBook contacts, ImportVocabulary vocabulary,
-			TransactionTemplate writes, TransactionTemplate reads, JdbcTemplate jdbc, EntityManager entityManager,
+			TransactionTemplate writes, TransactionTemplate reads, EntityManager entityManager,
 			int batchSize, int maxRows) {
 	}
 
@@ -309,16 +307,7 @@ final class ImportRun {
 	/** All or nothing, and a row failed while writing: take back what this run wrote. */
 	private void undo() {
 		for (List<Long> ids : partition(created, 500)) {
-			tools.writes().executeWithoutResult(status -> {
-				Object[] args = new Object[ids.size() + 1];
-				args[0] = tenantId;
-				for (int i = 0; i < ids.size(); i++) {
-					args[i + 1] = ids.get(i);
-				}
-				String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-				tools.jdbc().update("delete from contact where tenant_id = ? and account_id in (" + marks + ")", args);
-				tools.jdbc().update("delete from account where tenant_id = ? and id in (" + marks + ")", args);
-			});
+			tools.writes().executeWithoutResult(status -> tools.batches().takeBack(tenantId, ids));
 		}
 		job.accounts.set(0);
 		job.contacts.set(0);
