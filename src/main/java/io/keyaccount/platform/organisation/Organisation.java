@@ -14,6 +14,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -123,19 +124,25 @@ public class Organisation {
 		}
 	}
 
+	/*
+	 * The unit tree and the names come from the tenant's snapshot in memory: these run in no transaction of their
+	 * own (they join a caller's), as every request asks them and a transaction would cost more than the answer
+	 * (ADR 0012). Reading a new snapshot, the repositories open their own.
+	 */
+
 	/** The unit and every unit below it, for "own unit and below" data scopes. */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Set<Long> unitAndDescendants(long unitId) {
 		return snapshots.unitAndDescendants(unitId);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<Long, String> unitNames() {
 		return snapshots.unitNames();
 	}
 
 	/** {@link #unitNames()} of just these units (a page's worth), from the tenant's organisation snapshot. */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<Long, String> unitNames(Collection<Long> ids) {
 		return snapshots.unitNames(ids);
 	}
@@ -191,13 +198,13 @@ public class Organisation {
 		return users.findByEnabledTrueOrderByDisplayNameAsc();
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<Long, String> userNames() {
 		return snapshots.userNames();
 	}
 
 	/** {@link #userNames()} of just these users (a page's worth), from the tenant's organisation snapshot. */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<Long, String> userNames(Collection<Long> ids) {
 		return snapshots.userNames(ids);
 	}
