@@ -1,9 +1,15 @@
 package io.keyaccount.customer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.keyaccount.platform.tenancy.TenantContext;
 import io.keyaccount.support.KeyaccountTest;
 import io.keyaccount.support.PostgresDatabase;
 
@@ -23,6 +29,27 @@ class AccountDetailCachePostgresIT extends AccountDetailCacheTests {
 	@Override
 	boolean everyChangeIsAnnounced() {
 		return true;
+	}
+
+	@Test
+	void aNodeWhoseListeningConnectionIsCutKeepsNothingUntilItListensAgainAndThenHearsChanges()
+			throws InterruptedException {
+		long tenant = TenantContext.currentTenant();
+		long id = customers.create(AccountMother.account("上海缓存断线测试有限公司").facts(), null, null, true);
+		awaitKept(tenant, id);
+
+		jdbc.queryForList("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database()"
+				+ " and application_name = 'keyaccount-notifications'");
+
+		awaitKept(tenant, id);
+		jdbc.update("update account set phone = '021-55552222', version = version + 1 where id = ?", id);
+		String phone = null;
+		Instant until = Instant.now().plusSeconds(10);
+		while (phone == null && Instant.now().isBefore(until)) {
+			Thread.sleep(20);
+			phone = customers.account(id).facts().phone();
+		}
+		assertThat(phone).as("heard after reconnecting").isEqualTo("021-55552222");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
@@ -49,6 +50,14 @@ public class DatabaseNotifications implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(DatabaseNotifications.class);
 
 	private static final int WAIT_MILLIS = 2_000;
+
+	/**
+	 * How often a quiet connection is asked something: a connection the network has silently dropped delivers no
+	 * notifications and no error, until a statement gets no answer within the socket timeout.
+	 */
+	private static final long CHECK_QUIET_MILLIS = 10_000;
+
+	private static final String SOCKET_TIMEOUT_SECONDS = "30";
 
 	private final DataSource dataSource;
 
@@ -112,8 +121,7 @@ public class DatabaseNotifications implements SmartLifecycle {
 	private void listen() {
 		long backoff = 500;
 		while (listener == Thread.currentThread()) {
-			try (Connection c = DriverManager.getConnection(properties.determineUrl(), properties.determineUsername(),
-					properties.determinePassword())) {
+			try (Connection c = DriverManager.getConnection(properties.determineUrl(), connectionProperties())) {
 				try (Statement s = c.createStatement()) {
 					for (Subscriber subscriber : subscribers) {
 						s.execute("listen " + subscriber.channel());
@@ -122,12 +130,20 @@ public class DatabaseNotifications implements SmartLifecycle {
 				subscribers.forEach(s -> s.hearing(true));
 				backoff = 500;
 				PGConnection pg = c.unwrap(PGConnection.class);
+				long heardAt = System.nanoTime();
 				while (listener == Thread.currentThread()) {
 					PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-					if (notifications != null) {
+					if (notifications != null && notifications.length > 0) {
 						for (PGNotification n : notifications) {
 							deliver(n);
 						}
+						heardAt = System.nanoTime();
+					}
+					else if (System.nanoTime() - heardAt > CHECK_QUIET_MILLIS * 1_000_000) {
+						try (Statement s = c.createStatement()) {
+							s.execute("select 1");
+						}
+						heardAt = System.nanoTime();
 					}
 				}
 			}
@@ -147,6 +163,19 @@ public class DatabaseNotifications implements SmartLifecycle {
 			}
 			backoff = Math.min(backoff * 2, 30_000);
 		}
+	}
+
+	private Properties connectionProperties() {
+		Properties connection = new Properties();
+		if (properties.determineUsername() != null) {
+			connection.setProperty("user", properties.determineUsername());
+		}
+		if (properties.determinePassword() != null) {
+			connection.setProperty("password", properties.determinePassword());
+		}
+		connection.setProperty("socketTimeout", SOCKET_TIMEOUT_SECONDS);
+		connection.setProperty("ApplicationName", "keyaccount-notifications");
+		return connection;
 	}
 
 	private void deliver(PGNotification notification) {
