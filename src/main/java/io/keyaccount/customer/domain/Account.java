@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
 import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
@@ -131,16 +131,16 @@ public class Account extends OwnedEntity {
 	protected Account() {
 	}
 
+	public Account(AccountFacts facts, long ownerUserId, long ownerUnitId) {
+		describe(facts);
+		assignOwner(ownerUserId, ownerUnitId);
+	}
+
 	@PostLoad
 	@PostPersist
 	@PostUpdate
 	void rememberParentAsStored() {
 		parentIdAsStored = parentId;
-	}
-
-	public Account(AccountFacts facts, long ownerUserId, long ownerUnitId) {
-		describe(facts);
-		assignOwner(ownerUserId, ownerUnitId);
 	}
 
 	public final void describe(AccountFacts facts) {
