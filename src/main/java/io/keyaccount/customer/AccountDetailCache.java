@@ -80,14 +80,7 @@ public class AccountDetailCache implements DatabaseNotifications.Subscriber {
 	 * old and new parents now and when the transaction ends.
 	 */
 	void changed(long tenant, long id, Long oldParentId, Long newParentId) {
-		List<Key> keys = new ArrayList<>(3);
-		keys.add(new Key(tenant, id));
-		if (oldParentId != null) {
-			keys.add(new Key(tenant, oldParentId));
-		}
-		if (newParentId != null && !newParentId.equals(oldParentId)) {
-			keys.add(new Key(tenant, newParentId));
-		}
+		List<Key> keys = keys(tenant, id, oldParentId, newParentId);
 		CacheInvalidation.forgetNowAndWhenTransactionEnds(() -> accounts.invalidateAll(keys));
 	}
 
@@ -110,15 +103,25 @@ public class AccountDetailCache implements DatabaseNotifications.Subscriber {
 	@Override
 	public void changed(String payload) {
 		String[] parts = payload.split(",", -1);
-		long tenant = Long.parseLong(parts[0]);
+		accounts.invalidateAll(keys(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parentOf(parts[2]),
+				parentOf(parts[3])));
+	}
+
+	private static Long parentOf(String part) {
+		return part.isEmpty() ? null : Long.valueOf(part);
+	}
+
+	/** The account and its old and new parent, whose subsidiaries list it. */
+	private static List<Key> keys(long tenant, long id, Long oldParentId, Long newParentId) {
 		List<Key> keys = new ArrayList<>(3);
-		keys.add(new Key(tenant, Long.parseLong(parts[1])));
-		for (int i = 2; i < 4 && i < parts.length; i++) {
-			if (!parts[i].isEmpty()) {
-				keys.add(new Key(tenant, Long.parseLong(parts[i])));
-			}
+		keys.add(new Key(tenant, id));
+		if (oldParentId != null) {
+			keys.add(new Key(tenant, oldParentId));
 		}
-		accounts.invalidateAll(keys);
+		if (newParentId != null && !newParentId.equals(oldParentId)) {
+			keys.add(new Key(tenant, newParentId));
+		}
+		return keys;
 	}
 
 	@Override
