@@ -130,6 +130,13 @@ public class CustomerManagement {
 		return page.map(rows(page.getContent()));
 	}
 
+	/** The accounts this user sees with the nearest next-contact dates, overdue ones first (the workbench). */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public List<AccountRow> dueForContact(int limit) {
+		List<ListedAccount> due = listing.dueForContact(currentUser.visibleRecords(), limit);
+		return due.stream().map(rows(due)).toList();
+	}
+
 	/** The list rows of these accounts: their owners' names, regions and days until the pool. */
 	private Function<ListedAccount, AccountRow> rows(Collection<ListedAccount> accounts) {
 		OwnerNames.Names names = ownerNames.of(accounts.stream().map(ListedAccount::ownerUserId).toList(),

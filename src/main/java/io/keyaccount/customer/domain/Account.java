@@ -257,6 +257,11 @@ public class Account extends OwnedEntity {
 		return name;
 	}
 
+	/** The name's pinyin (and the short name's), by which names are sorted: 北京 before 青岛 before 上海. */
+	public String getNamePinyin() {
+		return namePinyin;
+	}
+
 	public String getShortName() {
 		return shortName;
 	}
