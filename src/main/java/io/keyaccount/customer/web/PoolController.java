@@ -41,9 +41,10 @@ class PoolController {
 	@PreAuthorize("hasAuthority('customer.pool')")
 	String list(@RequestParam(required = false) String keyword, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, Model model) {
-		model.addAttribute("accounts", customers.accounts(
-				new AccountQuery(keyword, null, null, null, null, null, null, null, View.POOL),
-				PageLinks.pageable(page, size, null, null, java.util.Set.of(), Sort.by(Sort.Direction.DESC, "pooledAt"))));
+		model.addAttribute("accounts", PageLinks.clamped(
+				PageLinks.screen(page, size, null, null, java.util.Set.of(), Sort.by(Sort.Direction.DESC, "pooledAt")),
+				pageable -> customers.accounts(new AccountQuery(keyword, null, null, null, null, null, null, null,
+						View.POOL), pageable)));
 		model.addAttribute("keyword", keyword);
 		model.addAttribute("settings", pool.settings());
 		return "customer/pool";
