@@ -77,7 +77,7 @@ class CustomerManagementTests {
 				true))
 			.isInstanceOfSatisfying(BusinessRuleException.class, ex -> {
 				assertThat(ex.field()).isEqualTo("creditCode");
-				assertThat(ex.messageKey()).isEqualTo("account.creditCodeInvalid");
+				assertThat(ex.messageKey()).isEqualTo("validation.creditCodeCheck");
 			});
 	}
 
