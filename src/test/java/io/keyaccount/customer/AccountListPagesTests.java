@@ -1,7 +1,10 @@
 package io.keyaccount.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Set;
@@ -73,6 +76,33 @@ class AccountListPagesTests {
 		String second = page(tag, "page", "2");
 		assertThat(second).contains("共 25 条，第 2/3 页", "嘉兴分页测试11有限公司", "嘉兴分页测试20有限公司")
 			.doesNotContain("嘉兴分页测试10有限公司");
+	}
+
+	@Test
+	void aBulkReleaseKeepsTheFilterAndTheHistoryShowsWhoReleasedItToThePoolAndWhy() throws Exception {
+		DemoUsers.signIn(staff, "liming");
+		long id = customers.create(AccountMother.account("嘉兴放入公海测试有限公司").facts(), null, null, true);
+		DemoUsers.signOut();
+		String list = "/customers/accounts?view=MINE&keyword=%E5%98%89%E5%85%B4&sort=name";
+		String page = mvc.perform(get("/customers/accounts?view=MINE&keyword=嘉兴&sort=name")
+			.with(DemoUsers.as(staff, "liming")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("name=\"reason\"", "name=\"back\" value=\"" + list.replace("&", "&amp;") + "\"");
+		mvc.perform(post("/customers/pool/release").with(csrf()).with(DemoUsers.as(staff, "liming"))
+			.param("ids", String.valueOf(id))
+			.param("reason", "客户已停业")
+			.param("back", list))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(list));
+		String history = mvc.perform(get("/customers/accounts/" + id).param("tab", "team")
+			.with(DemoUsers.as(staff, "wangjianguo")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(history).containsPattern("李明</span> → <span>公海")
+			.contains("操作人：李明", "原因：客户已停业");
 	}
 
 	@Test

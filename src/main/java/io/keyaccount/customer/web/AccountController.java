@@ -145,7 +145,7 @@ class AccountController {
 		model.addAttribute("orgChart", "contacts".equals(tab) ? contacts.orgChart(id) : List.of());
 		model.addAttribute("timeline", followUps.timeline(id, "followups".equals(tab) ? 200 : 5));
 		model.addAttribute("team", customers.team(id));
-		model.addAttribute("transfers", "team".equals(tab) ? customers.transfersOf(id) : List.of());
+		model.addAttribute("transfers", "team".equals(tab) ? customers.ownershipHistory(id) : List.of());
 		model.addAttribute("extraTabs", tabs.stream()
 			.filter(t -> t.permission() == null || currentUser.require().can(t.permission()))
 			.toList());

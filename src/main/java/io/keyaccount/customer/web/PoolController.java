@@ -66,14 +66,15 @@ class PoolController {
 	@PostMapping("/pool/release")
 	@PreAuthorize("hasAuthority('customer.pool')")
 	String release(@RequestParam List<Long> ids, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String back, RedirectAttributes redirect) {
 		try {
 			Toasts.success(redirect, "pool.released", pool.release(ids, reason));
 		}
 		catch (BusinessRuleException ex) {
 			Toasts.failure(redirect, ex.messageKey(), ex.arguments());
 		}
-		return "redirect:/customers/accounts";
+		// back to the list as it was filtered
+		return "redirect:" + (back != null && back.startsWith("/customers/") ? back : "/customers/accounts");
 	}
 
 	@GetMapping("/settings")
