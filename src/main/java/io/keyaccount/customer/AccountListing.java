@@ -43,16 +43,22 @@ import io.keyaccount.platform.tenancy.TenantContext;
 class AccountListing {
 
 	/** The list's sortable properties and their columns. */
-	private static final Map<String, String> COLUMNS = Map.of("name", "a.name", "createdAt", "a.created_at",
+	private static final Map<String, String> COLUMNS = Map.of("name", "a.name_pinyin", "createdAt", "a.created_at",
 			"updatedAt", "a.updated_at", "lastFollowUpAt", "a.last_follow_up_at", "nextFollowUpOn",
 			"a.next_follow_up_on", "status", "a.status", "pooledAt", "a.pooled_at");
+
+	/**
+	 * Sort columns that may be empty: an empty one sorts last either way, on both databases (H2 puts nulls first
+	 * in an ascending order, PostgreSQL last) and as the search index sorts a keyword's page.
+	 */
+	private static final Set<String> NULLABLE = Set.of("a.last_follow_up_at", "a.next_follow_up_on", "a.pooled_at");
 
 	private static final String SELECT = "select a.id, a.name, a.short_name, a.status, a.industry, a.province_code,"
 			+ " a.city_code, a.owner_user_id, a.owner_unit_id, a.key_account, a.tags, a.last_follow_up_at,"
 			+ " a.next_follow_up_on, a.in_pool, a.created_at, a.version from account a where ";
 
 	/**
-	 * Indexes the page can be read in the order of (V6, V25): columns the list's conditions may hold to one value,
+	 * Indexes the page can be read in the order of (V6, V25, V41): columns the list's conditions may hold to one value,
 	 * then a sort column. Ordered by those columns first, H2 walks the index and stops at the page's last row
 	 * instead of sorting every matching account (it uses an index for the order only when the order by begins with
 	 * the index's columns); PostgreSQL plans the same with or without them. AccountListingTests holds each to an
@@ -61,7 +67,8 @@ class AccountListing {
 	static final List<List<String>> SORTED_INDEXES = List.of(
 			List.of("a.tenant_id", "a.province_code", "a.status", "a.in_pool", "a.created_at"),
 			List.of("a.tenant_id", "a.in_pool", "a.deleted_at", "a.updated_at"),
-			List.of("a.tenant_id", "a.in_pool", "a.deleted_at", "a.created_at"));
+			List.of("a.tenant_id", "a.in_pool", "a.deleted_at", "a.created_at"),
+			List.of("a.tenant_id", "a.in_pool", "a.deleted_at", "a.name_pinyin"));
 
 	private final JdbcTemplate jdbc;
 
@@ -115,6 +122,18 @@ class AccountListing {
 		Long known = counted;
 		return BoundedPages.bounded(pageable, content, hasNext,
 				limit -> known != null ? known : count(query, visible, where, limit), BoundedPages.EXACT_UP_TO);
+	}
+
+	/**
+	 * The first {@code limit} of the accounts this user sees (全部, outside the pool) that have a next-contact date,
+	 * the nearest first: overdue ones, then today's and the coming days'. Accounts without a date are not due.
+	 */
+	List<ListedAccount> dueForContact(VisibleRecords visible, int limit) {
+		Conditions where = where(AccountQuery.all(), visible);
+		List<Object> args = new ArrayList<>(where.args());
+		args.add(limit);
+		return jdbc.query(SELECT + where.sql() + " and a.next_follow_up_on is not null"
+				+ " order by a.next_follow_up_on, a.id fetch first ? rows only", AccountListing::listed, args.toArray());
 	}
 
 	/**
@@ -285,7 +304,8 @@ class AccountListing {
 			leading.forEach(column -> orders.add(column + direction));
 		}
 		for (Sort.Order order : sort) {
-			orders.add(column(order) + (order.isDescending() ? " desc" : " asc"));
+			String column = column(order);
+			orders.add(column + (order.isDescending() ? " desc" : " asc") + (NULLABLE.contains(column) ? " nulls last" : ""));
 		}
 		orders.add("a.id" + direction);
 		return " order by " + String.join(", ", orders);

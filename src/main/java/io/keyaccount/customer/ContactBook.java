@@ -79,6 +79,7 @@ public class ContactBook {
 		customers.visibleAccount(accountId);
 		ContactDetails checked = rules.check(details);
 		checkReportsTo(accountId, null, checked.reportsToId());
+		checkMobileUnused(accountId, null, checked.mobile());
 		return contacts.save(new Contact(accountId, checked)).getId();
 	}
 
@@ -87,6 +88,7 @@ public class ContactBook {
 		contact.checkVersion(version);
 		ContactDetails checked = rules.check(details);
 		checkReportsTo(contact.getAccountId(), id, checked.reportsToId());
+		checkMobileUnused(contact.getAccountId(), id, checked.mobile());
 		contact.describe(checked);
 	}
 
@@ -100,6 +102,24 @@ public class ContactBook {
 		Contact contact = contact(id);
 		contact.moveToRecycleBin();
 		return contact.getName();
+	}
+
+	/**
+	 * A mobile number is one person's: a second contact of the same account with it is the same person entered
+	 * twice, so it is refused, naming the contact who has it (contacts of other accounts may share it: a person
+	 * can move between companies).
+	 */
+	private void checkMobileUnused(long accountId, Long contactId, String mobile) {
+		if (mobile == null) {
+			return;
+		}
+		contacts.findByAccountIdOrderByNameAsc(accountId)
+			.stream()
+			.filter(other -> !other.getId().equals(contactId) && mobile.equals(other.getMobile()))
+			.findFirst()
+			.ifPresent(other -> {
+				throw new BusinessRuleException("mobile", "contact.mobileTaken", mobile, other.getName());
+			});
 	}
 
 	private void checkReportsTo(long accountId, Long contactId, Long reportsToId) {

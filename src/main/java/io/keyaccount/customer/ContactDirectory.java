@@ -10,7 +10,9 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +66,7 @@ public class ContactDirectory {
 			spec = spec.and((root, q, cb) -> cb.equal(root.get("buyingRole"), buyingRole));
 		}
 		if (SearchTerms.parse(keyword).isEmpty()) {
-			return rows(pages.find(contacts, Contact.class, spec, pageable));
+			return rows(pages.find(contacts, Contact.class, spec, byPinyin(pageable)));
 		}
 		IdPage hits = index.contacts(keyword, buyingRole, currentUser.visibleRecords(), pageable);
 		if (hits.ids().isEmpty()) {
@@ -88,10 +90,19 @@ public class ContactDirectory {
 		}
 		if (!SearchTerms.parse(keyword).isEmpty()) {
 			List<Long> ids = index.contacts(keyword, buyingRole, currentUser.visibleRecords(),
-					org.springframework.data.domain.PageRequest.of(0, EXPORT_KEYWORD_LIMIT)).ids();
+					PageRequest.of(0, EXPORT_KEYWORD_LIMIT)).ids();
 			spec = spec.and((root, q, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids));
 		}
 		return spec;
+	}
+
+	/** Names sort by their pinyin, as Chinese users expect (北京 before 上海), not by character code. */
+	private static Pageable byPinyin(Pageable pageable) {
+		Sort sort = Sort.by(pageable.getSort()
+			.stream()
+			.map(order -> "name".equals(order.getProperty()) ? order.withProperty("namePinyin") : order)
+			.toList());
+		return pageable.isPaged() ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort) : pageable;
 	}
 
 	/** Contacts of the accounts the current user sees in the account list (not those in the pool). */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,6 +129,13 @@ public class CustomerManagement {
 		}
 		Page<ListedAccount> page = listing.page(query, currentUser.visibleRecords(), pageable);
 		return page.map(rows(page.getContent()));
+	}
+
+	/** The accounts this user sees with the nearest next-contact dates, overdue ones first (the workbench). */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public List<AccountRow> dueForContact(int limit) {
+		List<ListedAccount> due = listing.dueForContact(currentUser.visibleRecords(), limit);
+		return due.stream().map(rows(due)).toList();
 	}
 
 	/** The list rows of these accounts: their owners' names, regions and days until the pool. */
@@ -381,6 +389,25 @@ public class CustomerManagement {
 		return transfers.findByAccountIdOrderByTransferredAtDesc(accountId);
 	}
 
+	/**
+	 * Who owned the account before and after each change of hands, and who made it, newest first: the pool on one
+	 * side of a release or a claim, the system for the pool rule's sweep.
+	 */
+	@Transactional(readOnly = true)
+	public List<OwnershipChange> ownershipHistory(long accountId) {
+		Map<Long, String> names = organisation.userNames();
+		Map<String, String> actors = new HashMap<>();
+		return transfersOf(accountId).stream().map(t -> {
+			boolean toPool = t.getKind() == TransferKind.RELEASE || t.getKind() == TransferKind.AUTO_RELEASE;
+			boolean fromPool = t.getKind() == TransferKind.CLAIM;
+			String actor = t.isBySystem() ? null
+					: actors.computeIfAbsent(t.getTransferredBy(),
+							username -> organisation.displayNameOf(username).orElse(username));
+			return new OwnershipChange(t.getTransferredAt(), t.getKind(), fromPool ? null : names.get(t.getFromUserId()),
+					fromPool, toPool ? null : names.get(t.getToUserId()), toPool, actor, t.isBySystem(), t.getReason());
+		}).toList();
+	}
+
 	/** Likely duplicates of an existing account, for the merge page. */
 	@Transactional(readOnly = true)
 	public List<DuplicateFinder.Candidate> duplicatesOf(long id) {
@@ -473,6 +500,11 @@ public class CustomerManagement {
 		}
 		long idle = ChronoUnit.DAYS.between(since.atZone(ZoneId.systemDefault()).toLocalDate(), LocalDate.now());
 		return (int) Math.max(0, pool.afterDays() - idle);
+	}
+
+	/** A change of an account's owner: a name for each side, unless the pool was that side. */
+	public record OwnershipChange(Instant at, TransferKind kind, String fromName, boolean fromPool, String toName,
+			boolean toPool, String actorName, boolean bySystem, String reason) {
 	}
 
 	public record TeamMemberView(long id, long userId, String name, TeamRole role) {

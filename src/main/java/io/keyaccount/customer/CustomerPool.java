@@ -126,7 +126,7 @@ public class CustomerPool {
 				continue;
 			}
 			transfers.save(new AccountTransfer(account.getId(), account.getOwnerUserId(), null,
-					TransferKind.AUTO_RELEASE, null, "system"));
+					TransferKind.AUTO_RELEASE, null, AccountTransfer.SYSTEM));
 			account.releaseToPool();
 			released++;
 		}

@@ -234,6 +234,48 @@ class AccountListingTests {
 	}
 
 	@Test
+	void namesSortByPinyinInTheListInAnIndexsOrderAndInAKeywordSearch() {
+		String tag = "拼音排序" + System.nanoTime() % 100_000;
+		for (String city : List.of("上海", "北京", "青岛", "长沙")) {
+			createAs("huangting", city + "拼音排序测试有限公司", Set.of(tag));
+		}
+		DemoUsers.signIn(staff, "huangting");
+		VisibleRecords visible = currentUser.visibleRecords();
+		AccountQuery tagged = query(View.MINE, null, null, null, null, null, tag, null);
+		// beijing, changsha, qingdao, shanghai; by character code 上 (U+4E0A) came first and 长 (U+957F) last
+		List<String> byPinyin = List.of("北京拼音排序测试有限公司", "长沙拼音排序测试有限公司", "青岛拼音排序测试有限公司",
+				"上海拼音排序测试有限公司");
+		for (AccountListing listing : List.of(new AccountListing(jdbc, organisation, index),
+				new AccountListing(jdbc, organisation, index, 0))) {
+			assertThat(listing.page(tagged, visible, PageRequest.of(0, 10, Sort.by("name"))).getContent())
+				.extracting(AccountListing.ListedAccount::name)
+				.containsExactlyElementsOf(byPinyin);
+			assertThat(listing.page(tagged, visible, PageRequest.of(0, 10, Sort.by(Sort.Direction.DESC, "name")))
+				.getContent()).extracting(AccountListing.ListedAccount::name)
+				.containsExactly("上海拼音排序测试有限公司", "青岛拼音排序测试有限公司", "长沙拼音排序测试有限公司",
+						"北京拼音排序测试有限公司");
+		}
+		AccountQuery keyword = new AccountQuery("拼音排序测试", null, null, null, null, null, tag, null, View.MINE);
+		assertThat(customers.accounts(keyword, PageRequest.of(0, 10, Sort.by("name"))).getContent())
+			.extracting(AccountRow::name)
+			.containsExactlyElementsOf(byPinyin);
+	}
+
+	@Test
+	void anEmptyDateSortsLastEitherWay() {
+		DemoUsers.signIn(staff, "wangjianguo");
+		for (Sort.Direction direction : Sort.Direction.values()) {
+			List<AccountRow> rows = customers.accounts(query(View.ALL, null, null, null, null, null, null, null),
+					PageRequest.of(0, 1000, Sort.by(direction, "nextFollowUpOn"))).getContent();
+			assertThat(rows).extracting(AccountRow::nextFollowUpOn).as("some dated, some not").contains((java.time.LocalDate) null)
+				.anyMatch(java.util.Objects::nonNull);
+			int firstEmpty = rows.stream().map(AccountRow::nextFollowUpOn).toList().indexOf(null);
+			assertThat(rows.subList(firstEmpty, rows.size())).extracting(AccountRow::nextFollowUpOn)
+				.as(direction.name()).containsOnlyNulls();
+		}
+	}
+
+	@Test
 	void aListedRowShowsWhatTheAccountsDetailShows() {
 		long id = createAs("huangting", "温州列表行对照测试有限公司", Set.of("华东", "复购"));
 		DemoUsers.signIn(staff, "huangting");

@@ -77,7 +77,7 @@ class CustomerManagementTests {
 				true))
 			.isInstanceOfSatisfying(BusinessRuleException.class, ex -> {
 				assertThat(ex.field()).isEqualTo("creditCode");
-				assertThat(ex.messageKey()).isEqualTo("account.creditCodeInvalid");
+				assertThat(ex.messageKey()).isEqualTo("validation.creditCodeCheck");
 			});
 	}
 
@@ -124,6 +124,32 @@ class CustomerManagementTests {
 			.doesNotContain("深圳鼎盛华通信息技术有限公司");
 		assertThat(nameDuplicatesOf("深圳丰盛华通信息技朮有限公司")).as("two characters apart")
 			.doesNotContain("深圳鼎盛华通信息技术有限公司");
+	}
+
+	@Test
+	void aSecondContactWithTheSameMobileOnTheSameAccountIsRefusedNamingTheFirst() {
+		long account = customers.create(AccountMother.account("宁波同号联系人测试有限公司").facts(), null, null, true);
+		long other = customers.create(AccountMother.account("宁波另一家联系人测试有限公司").facts(), null, null, true);
+		contacts.add(account, new ContactDetails("王采购", null, null, "13857100001", null, null, null, null, null, null,
+				null, null, null, null, null, null));
+		long second = contacts.add(account, new ContactDetails("王工", null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null));
+
+		assertThatThrownBy(() -> contacts.add(account, new ContactDetails("王经理", null, null, "+86 138-5710-0001", null,
+				null, null, null, null, null, null, null, null, null, null, null)))
+			.isInstanceOfSatisfying(BusinessRuleException.class, ex -> {
+				assertThat(ex.field()).isEqualTo("mobile");
+				assertThat(ex.messageKey()).isEqualTo("contact.mobileTaken");
+				assertThat(ex.arguments()).contains("王采购");
+			});
+		assertThatThrownBy(() -> contacts.update(second, new ContactDetails("王工", null, null, "13857100001", null, null,
+				null, null, null, null, null, null, null, null, null, null), 0))
+			.isInstanceOfSatisfying(BusinessRuleException.class,
+					ex -> assertThat(ex.messageKey()).isEqualTo("contact.mobileTaken"));
+		// another company's contact may have it: people change jobs
+		contacts.add(other, new ContactDetails("王采购", null, null, "13857100001", null, null, null, null, null, null,
+				null, null, null, null, null, null));
+		assertThat(contacts.of(account)).extracting(c -> c.getName()).containsExactlyInAnyOrder("王采购", "王工");
 	}
 
 	@Test

@@ -76,6 +76,19 @@ abstract class CustomerSearchContract {
 	}
 
 	@Test
+	void aChineseNameWithDigitsIsFoundByItsFullNameAndItsParts() {
+		long numbered = create("admin", "数字名称123号科技有限公司");
+		long lettered = create("admin", "字母名称ABC科技有限公司");
+		long other = create("admin", "数字名称456号科技有限公司");
+
+		assertThat(found("admin", "数字名称123号科技有限公司")).containsExactly(numbered);
+		assertThat(found("admin", "数字名称123")).containsExactly(numbered);
+		assertThat(found("admin", "123号科技")).containsExactly(numbered);
+		assertThat(found("admin", "数字名称")).contains(numbered, other);
+		assertThat(found("admin", "字母名称ABC科技有限公司")).containsExactly(lettered);
+	}
+
+	@Test
 	void pinyinLongerThanTheIndexedPrefixesNarrowsLikeAPrefix() {
 		long star = create("admin", "舟山海星检索四号有限公司");
 		long ocean = create("admin", "舟山海洋检索五号有限公司");

@@ -214,6 +214,15 @@ public class Account extends OwnedEntity {
 		}
 	}
 
+	/**
+	 * Its last and next follow-up as its remaining follow-ups tell them, after one was corrected or deleted: the
+	 * latest one's time, and the next-contact date of the latest one that set one.
+	 */
+	public void restateFollowUps(Instant last, LocalDate next) {
+		lastFollowUpAt = last;
+		nextFollowUpOn = next;
+	}
+
 	public void designateKeyAccount(boolean keyAccount) {
 		this.keyAccount = keyAccount;
 	}
@@ -255,6 +264,11 @@ public class Account extends OwnedEntity {
 
 	public String getName() {
 		return name;
+	}
+
+	/** The name's pinyin (and the short name's), by which names are sorted: 北京 before 青岛 before 上海. */
+	public String getNamePinyin() {
+		return namePinyin;
 	}
 
 	public String getShortName() {

@@ -27,10 +27,9 @@ public class AccountRules {
 		if (facts.name().trim().length() > 200) {
 			throw new BusinessRuleException("name", "validation.tooLong", 200);
 		}
-		String creditCode = facts.creditCode() == null ? null : facts.creditCode().trim().toUpperCase();
-		if (creditCode != null && !creditCode.isEmpty() && !ChineseIdentifiers.isCreditCode(creditCode)) {
-			throw new BusinessRuleException("creditCode", "account.creditCodeInvalid", facts.creditCode());
-		}
+		String creditCode = ChineseIdentifiers.optionalCreditCode("creditCode", facts.creditCode());
+		String phone = ChineseIdentifiers.optionalPhone("phone", facts.phone());
+		String website = ChineseIdentifiers.optionalWebsite("website", facts.website());
 		if (facts.provinceCode() != null && !facts.provinceCode().isBlank() && !regions.isProvince(facts.provinceCode())) {
 			throw new BusinessRuleException("provinceCode", "account.regionInvalid", facts.provinceCode());
 		}
@@ -49,7 +48,7 @@ public class AccountRules {
 				// in cents, as the column keeps it (rounded half up, as both databases round), so that the account in
 				// hand shows what reading it back shows
 				facts.annualRevenue() == null ? null : facts.annualRevenue().setScale(2, RoundingMode.HALF_UP),
-				facts.ownershipType(), facts.website(), facts.address(), facts.phone(), facts.source(), facts.status(),
+				facts.ownershipType(), website, facts.address(), phone, facts.source(), facts.status(),
 				facts.purchasingMode(), facts.purchasePattern(), facts.tags());
 	}
 
@@ -59,9 +58,10 @@ public class AccountRules {
 		}
 		String mobile = ChineseIdentifiers.optionalMobile("mobile", details.mobile());
 		String email = ChineseIdentifiers.optionalEmail("email", details.email());
+		String phone = ChineseIdentifiers.optionalPhone("phone", details.phone());
 		checkScale("influence", details.influence());
 		checkScale("relationshipStrength", details.relationshipStrength());
-		return new ContactDetails(details.name().trim(), details.title(), details.department(), mobile, details.phone(),
+		return new ContactDetails(details.name().trim(), details.title(), details.department(), mobile, phone,
 				email, details.wechat(), details.buyingRole(), details.influence(), details.attitude(),
 				details.relationshipStrength(), details.reportsToId(), details.workNotes(), details.lifeNotes(),
 				details.interests(), details.birthday());

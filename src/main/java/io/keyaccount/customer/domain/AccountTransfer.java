@@ -18,6 +18,9 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "account_transfer")
 public class AccountTransfer {
 
+	/** Who made a change that no user made: the pool rule's sweep. */
+	public static final String SYSTEM = "system";
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ka_seq")
 	@SequenceGenerator(name = "ka_seq", sequenceName = "ka_seq", allocationSize = 50)
@@ -91,6 +94,11 @@ public class AccountTransfer {
 
 	public String getTransferredBy() {
 		return transferredBy;
+	}
+
+	/** Whether no user made this change (demo data seeded before anyone signed in included). */
+	public boolean isBySystem() {
+		return transferredBy == null || SYSTEM.equals(transferredBy) || "anonymousUser".equals(transferredBy);
 	}
 
 	public enum TransferKind implements io.keyaccount.platform.web.Labelled {

@@ -127,6 +127,11 @@ public class Contact extends BusinessEntity {
 		return name;
 	}
 
+	/** The name's pinyin, by which names are sorted. */
+	public String getNamePinyin() {
+		return namePinyin;
+	}
+
 	public String getTitle() {
 		return title;
 	}

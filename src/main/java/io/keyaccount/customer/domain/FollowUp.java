@@ -1,7 +1,11 @@
 package io.keyaccount.customer.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +17,10 @@ import org.hibernate.annotations.SQLRestriction;
 import io.keyaccount.customer.FollowUpKind;
 import io.keyaccount.platform.persistence.BusinessEntity;
 
-/** One contact with the customer (跟进记录) and, when there is one, the next step and who takes it. */
+/**
+ * One contact with the customer (跟进记录): who of ours and of theirs took part, and, when there is one, the next
+ * step and who takes it. Its author may correct or delete it for a while after writing it ({@link #editableBy}).
+ */
 @Entity
 @Table(name = "follow_up")
 @SQLRestriction("deleted_at is null")
@@ -37,6 +44,10 @@ public class FollowUp extends BusinessEntity {
 
 	@Column(name = "contact_ids")
 	private String contactIds;
+
+	/** Our users who took part, by id, comma-separated. */
+	@Column(name = "participant_user_ids")
+	private String participantUserIds;
 
 	@Column(nullable = false)
 	private String summary;
@@ -65,6 +76,36 @@ public class FollowUp extends BusinessEntity {
 		this.nextStep = nextStep;
 		this.nextFollowUpOn = nextFollowUpOn;
 		this.assigneeUserId = nextFollowUpOn == null ? null : authorUserId;
+	}
+
+	/** Whether this user may still correct or delete it: its author, within {@code window} of writing it. */
+	public boolean editableBy(long userId, Instant now, Duration window) {
+		return authorUserId == userId && getCreatedAt() != null && now.isBefore(getCreatedAt().plus(window));
+	}
+
+	/** Its author's correction of what he wrote. */
+	public void revise(FollowUpKind kind, Instant happenedAt, String ourParticipants, String contactIds,
+			String summary, String nextStep, LocalDate nextFollowUpOn) {
+		this.kind = kind;
+		this.happenedAt = happenedAt;
+		this.ourParticipants = ourParticipants;
+		this.contactIds = contactIds;
+		this.summary = summary;
+		this.nextStep = nextStep;
+		if (nextFollowUpOn == null || !nextFollowUpOn.equals(this.nextFollowUpOn)) {
+			this.assigneeUserId = nextFollowUpOn == null ? null : authorUserId;
+		}
+		this.nextFollowUpOn = nextFollowUpOn;
+	}
+
+	public void takePart(List<Long> userIds) {
+		this.participantUserIds = userIds == null || userIds.isEmpty() ? null
+				: userIds.stream().distinct().map(String::valueOf).collect(Collectors.joining(","));
+	}
+
+	public List<Long> getParticipantUserIds() {
+		return participantUserIds == null || participantUserIds.isBlank() ? List.of()
+				: Arrays.stream(participantUserIds.split(",")).map(String::trim).map(Long::valueOf).toList();
 	}
 
 	public void handOverTo(long userId) {

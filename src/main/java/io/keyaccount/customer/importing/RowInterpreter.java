@@ -35,10 +35,11 @@ final class RowInterpreter {
 
 	private static final Map<String, ImportColumn> ACCOUNT_FIELDS = Map.of("name", ImportColumn.NAME, "creditCode",
 			ImportColumn.CREDIT_CODE, "provinceCode", ImportColumn.PROVINCE, "cityCode", ImportColumn.CITY,
-			"employees", ImportColumn.EMPLOYEES, "annualRevenue", ImportColumn.ANNUAL_REVENUE);
+			"employees", ImportColumn.EMPLOYEES, "annualRevenue", ImportColumn.ANNUAL_REVENUE, "phone", ImportColumn.PHONE,
+			"website", ImportColumn.WEBSITE);
 
 	private static final Map<String, ImportColumn> CONTACT_FIELDS = Map.of("name", ImportColumn.CONTACT_NAME, "mobile",
-			ImportColumn.CONTACT_MOBILE, "email", ImportColumn.CONTACT_EMAIL);
+			ImportColumn.CONTACT_MOBILE, "email", ImportColumn.CONTACT_EMAIL, "phone", ImportColumn.CONTACT_PHONE);
 
 	private final Map<Integer, ImportColumn> mapping;
 
@@ -105,13 +106,8 @@ final class RowInterpreter {
 		if (name == null) {
 			problem(row, ImportColumn.NAME, "validation.required");
 		}
-		String creditCode = cells.get(ImportColumn.CREDIT_CODE);
-		if (creditCode != null) {
-			creditCode = creditCode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-			if (!ChineseIdentifiers.isCreditCode(creditCode)) {
-				problem(row, ImportColumn.CREDIT_CODE, "account.creditCodeInvalid", creditCode);
-			}
-		}
+		String creditCode = checked(row, ImportColumn.CREDIT_CODE,
+				() -> ChineseIdentifiers.optionalCreditCode("creditCode", cells.get(ImportColumn.CREDIT_CODE)));
 		String provinceCode = province(row, cells.get(ImportColumn.PROVINCE));
 		String cityCode = city(row, provinceCode, cells.get(ImportColumn.CITY));
 		if (provinceCode == null && cityCode != null) {

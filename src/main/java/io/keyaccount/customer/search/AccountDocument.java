@@ -182,7 +182,8 @@ class AccountDocument implements TypeBinder {
 		@Override
 		public void write(DocumentElement target, Account account, TypeBridgeWriteContext context) {
 			target.addValue(name, account.getName());
-			target.addValue(sortName, account.getName());
+			// as the list sorts names, by pinyin
+			target.addValue(sortName, account.getNamePinyin());
 			target.addValue(id, account.getId());
 			if (account.getShortName() != null) {
 				target.addValue(shortName, account.getShortName());

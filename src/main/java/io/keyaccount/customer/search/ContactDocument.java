@@ -125,7 +125,7 @@ class ContactDocument implements TypeBinder {
 		@Override
 		public void write(DocumentElement target, Contact contact, TypeBridgeWriteContext context) {
 			target.addValue(name, contact.getName());
-			target.addValue(sortName, contact.getName());
+			target.addValue(sortName, contact.getNamePinyin());
 			target.addValue(id, contact.getId());
 			SearchTerms.personPinyin(contact.getName()).forEach(value -> target.addValue(pinyin, value));
 			Set<String> numbers = new LinkedHashSet<>(SearchTerms.numberPrefixes(contact.getMobile()));

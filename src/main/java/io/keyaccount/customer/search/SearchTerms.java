@@ -155,16 +155,28 @@ public final class SearchTerms {
 		}
 	}
 
-	/** The terms of a typed keyword, split on spaces; every term must match. */
+	/**
+	 * Where Chinese characters meet letters or digits (数字名称|123|号科技): the name analyser indexes the last
+	 * character of a Chinese run on its own as well, one position before the number that follows, so a phrase of
+	 * the typed term's pairs and number never lines up with the name. Each side is a term of its own instead.
+	 */
+	private static final Pattern SCRIPT_CHANGE = Pattern.compile("(?<=\\p{IsHan})(?=[a-z0-9])|(?<=[a-z0-9])(?=\\p{IsHan})");
+
+	/**
+	 * The terms of a typed keyword, split on spaces and where Chinese meets letters or digits; every term must
+	 * match.
+	 */
 	public static List<Term> parse(String keyword) {
 		List<Term> terms = new ArrayList<>();
 		if (keyword == null) {
 			return terms;
 		}
 		for (String part : normalize(keyword).split("[\\s,，;；、]+")) {
-			Term term = Term.of(part);
-			if (term != null && terms.size() < MAX_TERMS) {
-				terms.add(term);
+			for (String piece : SCRIPT_CHANGE.split(part)) {
+				Term term = Term.of(piece);
+				if (term != null && terms.size() < MAX_TERMS) {
+					terms.add(term);
+				}
 			}
 		}
 		return terms;

@@ -81,8 +81,8 @@ class AccountController {
 	String list(@ModelAttribute("query") AccountQueryForm query, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir, HtmxRequest htmx, Model model) {
-		model.addAttribute("accounts", customers.accounts(query.toQuery(), PageLinks.pageable(page, size, sort, dir,
-				SORTABLE, Sort.by(Sort.Direction.DESC, "updatedAt"))));
+		model.addAttribute("accounts", PageLinks.clamped(PageLinks.screen(page, size, sort, dir, SORTABLE,
+				Sort.by(Sort.Direction.DESC, "updatedAt")), pageable -> customers.accounts(query.toQuery(), pageable)));
 		listOptions(model);
 		return htmx.isHtmxRequest() ? "customer/accounts :: results" : "customer/accounts";
 	}
@@ -145,7 +145,7 @@ class AccountController {
 		model.addAttribute("orgChart", "contacts".equals(tab) ? contacts.orgChart(id) : List.of());
 		model.addAttribute("timeline", followUps.timeline(id, "followups".equals(tab) ? 200 : 5));
 		model.addAttribute("team", customers.team(id));
-		model.addAttribute("transfers", "team".equals(tab) ? customers.transfersOf(id) : List.of());
+		model.addAttribute("transfers", "team".equals(tab) ? customers.ownershipHistory(id) : List.of());
 		model.addAttribute("extraTabs", tabs.stream()
 			.filter(t -> t.permission() == null || currentUser.require().can(t.permission()))
 			.toList());

@@ -54,8 +54,9 @@ class ContactController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, HtmxRequest htmx,
 			Model model) {
-		model.addAttribute("contacts", directory.search(keyword, buyingRole,
-				PageLinks.pageable(page, size, sort, dir, Set.of("name", "updatedAt"), Sort.by("name"))));
+		model.addAttribute("contacts", PageLinks.clamped(
+				PageLinks.screen(page, size, sort, dir, Set.of("name", "updatedAt"), Sort.by("name")),
+				pageable -> directory.search(keyword, buyingRole, pageable)));
 		model.addAttribute("keyword", keyword);
 		model.addAttribute("buyingRole", buyingRole);
 		model.addAttribute("buyingRoles", BuyingRole.values());

@@ -1,5 +1,6 @@
 package io.keyaccount.customer.web;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.data.domain.PageRequest;
@@ -26,13 +27,13 @@ class CustomerWorkbench {
 		this.pool = pool;
 	}
 
-	/** My accounts with the nearest next follow-up dates. */
+	/** The accounts I see with the nearest next-contact dates, overdue ones first. */
 	public List<AccountRow> due() {
-		return customers.accounts(new AccountQuery(null, null, null, null, null, null, null, null, View.MINE),
-				PageRequest.of(0, 8, Sort.by(Sort.Direction.ASC, "nextFollowUpOn")))
-			.stream()
-			.filter(a -> a.nextFollowUpOn() != null)
-			.toList();
+		return customers.dueForContact(8);
+	}
+
+	public boolean overdue(AccountRow account) {
+		return account.nextFollowUpOn() != null && account.nextFollowUpOn().isBefore(LocalDate.now());
 	}
 
 	/** My accounts closest to falling into the pool. */

@@ -41,9 +41,10 @@ class PoolController {
 	@PreAuthorize("hasAuthority('customer.pool')")
 	String list(@RequestParam(required = false) String keyword, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, Model model) {
-		model.addAttribute("accounts", customers.accounts(
-				new AccountQuery(keyword, null, null, null, null, null, null, null, View.POOL),
-				PageLinks.pageable(page, size, null, null, java.util.Set.of(), Sort.by(Sort.Direction.DESC, "pooledAt"))));
+		model.addAttribute("accounts", PageLinks.clamped(
+				PageLinks.screen(page, size, null, null, java.util.Set.of(), Sort.by(Sort.Direction.DESC, "pooledAt")),
+				pageable -> customers.accounts(new AccountQuery(keyword, null, null, null, null, null, null, null,
+						View.POOL), pageable)));
 		model.addAttribute("keyword", keyword);
 		model.addAttribute("settings", pool.settings());
 		return "customer/pool";
@@ -65,14 +66,15 @@ class PoolController {
 	@PostMapping("/pool/release")
 	@PreAuthorize("hasAuthority('customer.pool')")
 	String release(@RequestParam List<Long> ids, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String back, RedirectAttributes redirect) {
 		try {
 			Toasts.success(redirect, "pool.released", pool.release(ids, reason));
 		}
 		catch (BusinessRuleException ex) {
 			Toasts.failure(redirect, ex.messageKey(), ex.arguments());
 		}
-		return "redirect:/customers/accounts";
+		// back to the list as it was filtered
+		return "redirect:" + (back != null && back.startsWith("/customers/") ? back : "/customers/accounts");
 	}
 
 	@GetMapping("/settings")

@@ -33,11 +33,11 @@ class AuditAdminController {
 			@RequestParam(required = false) String user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
 			HtmxRequest htmx, Model model) {
 		int safeSize = PageLinks.SIZES.contains(size) ? size : 20;
 		model.addAttribute("entries", audit.search(new AuditQuery(entityType, entityId, user, from, to),
-				PageRequest.of(Math.max(page, 0), safeSize)));
+				PageRequest.of(Math.max(page - 1, 0), safeSize)));
 		model.addAttribute("entityTypes", audit.entityTypes());
 		model.addAttribute("query", new AuditQuery(entityType, entityId, user, from, to));
 		return htmx.isHtmxRequest() ? "platform/admin/audit :: results" : "platform/admin/audit";

@@ -48,7 +48,7 @@ class UserAdminController {
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir, HtmxRequest htmx, Model model) {
 		Page<User> users = organisation.users(new UserQuery(keyword, unitId, enabled),
-				PageLinks.pageable(page, size, sort, dir, SORTABLE, Sort.by("displayName")));
+				PageLinks.screen(page, size, sort, dir, SORTABLE, Sort.by("displayName")));
 		model.addAttribute("users", users);
 		model.addAttribute("unitNames", organisation.unitNames());
 		model.addAttribute("units", organisation.unitTree());

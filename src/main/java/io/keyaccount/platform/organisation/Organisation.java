@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -207,6 +208,12 @@ public class Organisation {
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<Long, String> userNames(Collection<Long> ids) {
 		return snapshots.userNames(ids);
+	}
+
+	/** The display name of this company's user with this login name, if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<String> displayNameOf(String username) {
+		return users.findByUsername(username).map(User::getDisplayName);
 	}
 
 	public User createUser(NewUserCommand command) {

@@ -51,7 +51,7 @@ class LedgerController {
 	String list(@ModelAttribute("query") LedgerFilters filters, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, HtmxRequest htmx, Model model) {
 		model.addAttribute("rows", ledger.rows(filters.toQuery(),
-				PageLinks.pageable(page, size, null, null, java.util.Set.of(), Sort.unsorted())));
+				PageLinks.screen(page, size, null, null, java.util.Set.of(), Sort.unsorted())));
 		model.addAttribute("sources", TransactionSource.values());
 		return htmx.isHtmxRequest() ? "value/ledger :: results" : "value/ledger";
 	}

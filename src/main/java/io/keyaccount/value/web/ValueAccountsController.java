@@ -65,7 +65,7 @@ class ValueAccountsController {
 	String list(@ModelAttribute("query") ScoreFilters filters, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir, HtmxRequest htmx, Model model) {
-		model.addAttribute("rows", reports.accounts(filters.toQuery(), PageLinks.pageable(page, size, sort, dir,
+		model.addAttribute("rows", reports.accounts(filters.toQuery(), PageLinks.screen(page, size, sort, dir,
 				ValueReports.SORTABLE, Sort.by(Sort.Direction.DESC, "score"))));
 		model.addAttribute("run", reports.currentRun().orElse(null));
 		options.addTo(model);

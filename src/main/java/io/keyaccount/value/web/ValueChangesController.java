@@ -49,7 +49,7 @@ class ValueChangesController {
 		LocalDate end = to == null ? LocalDate.now() : to;
 		LocalDate start = from == null ? end.minusMonths(3) : from;
 		Changes changes = reports.changes(start, end, kind);
-		var pageable = PageLinks.pageable(page, size, null, null, java.util.Set.of(), org.springframework.data.domain.Sort.unsorted());
+		var pageable = PageLinks.screen(page, size, null, null, java.util.Set.of(), org.springframework.data.domain.Sort.unsorted());
 		List<ChangeRow> rows = changes.rows();
 		int first = (int) Math.min(rows.size(), pageable.getOffset());
 		int last = Math.min(rows.size(), first + pageable.getPageSize());
