@@ -108,6 +108,32 @@ class AuditLogPagesTests {
 	}
 
 	@Test
+	void theLogIsFilteredByTheActorsNameAsItShowsIt() throws Exception {
+		long id = changedAccount("杭州审计筛选科技有限公司");
+
+		for (String user : List.of("陈静", "chenjing")) {
+			String page = mvc
+				.perform(get("/admin/audit").param("entityId", String.valueOf(id))
+					.param("entityType", "Account")
+					.param("user", user)
+					.with(DemoUsers.as(staff, "admin")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(cells(page, "audit-record")).contains("杭州审计筛选科技有限公司");
+		}
+		String nobody = mvc
+			.perform(get("/admin/audit").param("entityId", String.valueOf(id))
+				.param("entityType", "Account")
+				.param("user", "黄婷")
+				.with(DemoUsers.as(staff, "admin")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(cells(nobody, "audit-record")).isEmpty();
+	}
+
+	@Test
 	void inEnglishTheValuesAndRegionsAreEnglish() throws Exception {
 		long id = changedAccount("杭州审计英文科技有限公司");
 
