@@ -115,7 +115,7 @@ public class AccountDirectory {
 	/** Provinces by code, in code order, for filters. */
 	public Map<String, String> provinces() {
 		Map<String, String> provinces = new LinkedHashMap<>();
-		regions.provinces().forEach(r -> provinces.put(r.code(), r.name()));
+		regions.provinces().forEach(r -> provinces.put(r.code(), r.label()));
 		return provinces;
 	}
 

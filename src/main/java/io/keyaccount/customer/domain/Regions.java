@@ -9,33 +9,49 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** GB/T 2260 provinces and prefecture-level cities: codes stored, names shown. */
+/**
+ * GB/T 2260 provinces and prefecture-level cities: codes stored, names shown in the reader's language (the Chinese
+ * name, or in an English UI the pinyin or customary English name of {@code regions-en.csv}).
+ */
 @Component
 public class Regions {
 
 	private final Map<String, Region> byCode = new LinkedHashMap<>();
 
 	public Regions() {
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-				new ClassPathResource("customer/regions.csv").getInputStream(), StandardCharsets.UTF_8))) {
-			reader.lines().filter(line -> !line.startsWith("#") && !line.startsWith("code,")).forEach(line -> {
-				String[] parts = line.split(",", -1);
-				byCode.put(parts[0], new Region(parts[0], parts[1], parts[2].isEmpty() ? null : parts[2]));
-			});
+		Map<String, String> english = new LinkedHashMap<>();
+		read("customer/regions-en.csv", parts -> english.put(parts[0], parts[1]));
+		read("customer/regions.csv", parts -> byCode.put(parts[0], new Region(parts[0], parts[1],
+				parts[2].isEmpty() ? null : parts[2], english.getOrDefault(parts[0], parts[1]))));
+	}
+
+	private static void read(String resource, java.util.function.Consumer<String[]> row) {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
+			reader.lines()
+				.filter(line -> !line.startsWith("#") && !line.startsWith("code,"))
+				.forEach(line -> row.accept(line.split(",", -1)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
+	/** A region's name in the current request's language (empty when the code is unknown). */
 	public String name(String code) {
+		return name(code, LocaleContextHolder.getLocale());
+	}
+
+	public String name(String code, Locale locale) {
 		Region region = code == null ? null : byCode.get(code);
-		return region == null ? "" : region.name();
+		return region == null ? "" : region.label(locale);
 	}
 
 	public boolean isProvince(String code) {
@@ -75,7 +91,18 @@ public class Regions {
 			.orElse(null);
 	}
 
-	public record Region(String code, String name, String parent) {
+	/** @param name the GB/T 2260 name, which imports match */
+	public record Region(String code, String name, String parent, String englishName) {
+
+		/** The name to show in the current request's language. */
+		public String label() {
+			return label(LocaleContextHolder.getLocale());
+		}
+
+		public String label(Locale locale) {
+			return locale != null && "en".equals(locale.getLanguage()) ? englishName : name;
+		}
+
 	}
 
 }

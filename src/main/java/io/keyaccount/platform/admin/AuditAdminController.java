@@ -1,6 +1,7 @@
 package io.keyaccount.platform.admin;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.keyaccount.platform.audit.AuditLines;
 import io.keyaccount.platform.audit.AuditLog;
 import io.keyaccount.platform.audit.AuditLog.AuditQuery;
 import io.keyaccount.platform.web.PageLinks;
@@ -24,8 +26,11 @@ class AuditAdminController {
 
 	private final AuditLog audit;
 
-	AuditAdminController(AuditLog audit) {
+	private final AuditLines lines;
+
+	AuditAdminController(AuditLog audit, AuditLines lines) {
 		this.audit = audit;
+		this.lines = lines;
 	}
 
 	@GetMapping
@@ -34,10 +39,10 @@ class AuditAdminController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
-			HtmxRequest htmx, Model model) {
+			HtmxRequest htmx, Locale locale, Model model) {
 		int safeSize = PageLinks.SIZES.contains(size) ? size : 20;
-		model.addAttribute("entries", audit.search(new AuditQuery(entityType, entityId, user, from, to),
-				PageRequest.of(Math.max(page - 1, 0), safeSize)));
+		model.addAttribute("entries", lines.of(audit.search(new AuditQuery(entityType, entityId, user, from, to),
+				PageRequest.of(Math.max(page - 1, 0), safeSize)), locale));
 		model.addAttribute("entityTypes", audit.entityTypes());
 		model.addAttribute("query", new AuditQuery(entityType, entityId, user, from, to));
 		return htmx.isHtmxRequest() ? "platform/admin/audit :: results" : "platform/admin/audit";

@@ -24,8 +24,6 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 import org.hibernate.persister.entity.EntityPersister;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +43,12 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
 	private static final Set<String> BOOKKEEPING = Set.of("version", "updatedAt", "updatedBy", "createdAt",
 			"createdBy", "tenantId");
 
-	private static final String INSERT_SQL = "insert into audit_event (tenant_id, entity_type, entity_id, action, changes, changed_by, changed_at) values (?, ?, ?, ?, ?, ?, ?)";
+	private static final String INSERT_SQL = "insert into audit_event (tenant_id, entity_type, entity_id, action, changes, changed_by, changed_at, entity_name) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+	/** The properties that name a record, so the log keeps the name it had when it was changed. */
+	private static final List<String> NAME_PROPERTIES = List.of("name", "displayName");
+
+	private static final int NAME_LENGTH = 300;
 
 	private final EntityManagerFactory entityManagerFactory;
 
@@ -79,7 +82,7 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
 					changes.put(names[i], new Object[] { null, printable(state[i]) });
 				}
 			}
-			record(event.getSession(), entity, AuditAction.CREATE, changes);
+			record(event.getSession(), entity, AuditAction.CREATE, changes, recordName(names, state));
 		}
 	}
 
@@ -107,14 +110,15 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
 			changes.put(names[i], new Object[] { printable(before), printable(after) });
 		}
 		if (!changes.isEmpty()) {
-			record(event.getSession(), entity, action, changes);
+			record(event.getSession(), entity, action, changes, recordName(names, event.getState()));
 		}
 	}
 
 	@Override
 	public void onPostDelete(PostDeleteEvent event) {
 		if (event.getEntity() instanceof BusinessEntity entity) {
-			record(event.getSession(), entity, AuditAction.PURGE, Map.of());
+			record(event.getSession(), entity, AuditAction.PURGE, Map.of(),
+					recordName(event.getPersister().getPropertyNames(), event.getDeletedState()));
 		}
 	}
 
@@ -124,10 +128,10 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
 	}
 
 	private void record(SharedSessionContractImplementor session, BusinessEntity entity, AuditAction action,
-			Map<String, Object[]> changes) {
+			Map<String, Object[]> changes, String recordName) {
 		long tenant = entity.getTenantId() != null ? entity.getTenantId() : TenantContext.currentTenant();
 		Object[] row = { tenant, entity.getClass().getSimpleName(), entity.getId(), action.name(),
-				json.writeValueAsString(changes), currentUsername(), Timestamp.from(Instant.now()) };
+				json.writeValueAsString(changes), AuditLog.currentActor(), Timestamp.from(Instant.now()), recordName };
 		pending.computeIfAbsent(session, this::writeBeforeCommit).add(row);
 	}
 
@@ -167,9 +171,16 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
 		return value.toString();
 	}
 
-	private static String currentUsername() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null ? "system" : authentication.getName();
+	private static String recordName(String[] names, Object[] state) {
+		if (state == null) {
+			return null;
+		}
+		for (int i = 0; i < names.length; i++) {
+			if (NAME_PROPERTIES.contains(names[i]) && state[i] instanceof String name && !name.isBlank()) {
+				return name.length() > NAME_LENGTH ? name.substring(0, NAME_LENGTH) : name;
+			}
+		}
+		return null;
 	}
 
 }

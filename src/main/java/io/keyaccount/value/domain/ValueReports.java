@@ -67,7 +67,7 @@ public class ValueReports {
 	// ---- lists
 
 	public Page<ScoreRow> accounts(ScoreQuery query, Pageable pageable) {
-		Optional<Run> run = runs.current();
+		Optional<Run> run = runOf(query);
 		if (run.isEmpty()) {
 			return Page.empty(pageable);
 		}
@@ -115,7 +115,7 @@ public class ValueReports {
 	// ---- dashboard
 
 	public Overview overview(ScoreQuery query) {
-		Optional<Run> run = runs.current();
+		Optional<Run> run = runOf(query);
 		if (run.isEmpty()) {
 			return Overview.EMPTY;
 		}
@@ -174,7 +174,7 @@ public class ValueReports {
 
 	/** Accounts as points of the value–potential matrix (the best {@code limit} by score), and each quadrant's count. */
 	public Matrix matrix(ScoreQuery query, int limit) {
-		Optional<Run> run = runs.current();
+		Optional<Run> run = runOf(query);
 		if (run.isEmpty()) {
 			return new Matrix(List.of(), Map.of());
 		}
@@ -201,7 +201,7 @@ public class ValueReports {
 
 	/** 目标客户: how many accounts of each class every segment holds. */
 	public ClassMatrix classes(SegmentDimension dimension, ScoreQuery query) {
-		Optional<Run> run = runs.current();
+		Optional<Run> run = runOf(query);
 		if (run.isEmpty()) {
 			return new ClassMatrix(dimension, Map.of());
 		}
@@ -292,6 +292,11 @@ public class ValueReports {
 
 	// ---- helpers
 
+	/** The run a query reads: today's, or the one current on its as-of date. */
+	public Optional<Run> runOf(ScoreQuery query) {
+		return query.asOf() == null ? runs.current() : runs.currentOn(query.asOf());
+	}
+
 	private String from(Run run, ScoreQuery query, List<Object> args) {
 		VisibleAccounts visible = accounts.visibleAccounts();
 		args.addAll(visible.args());
@@ -333,7 +338,28 @@ public class ValueReports {
 			sql.append(" and s.part_potential").append(query.quadrant().highPotential() ? " >= ?" : " < ?");
 			args.add(Quadrant.SPLIT);
 		}
+		if (query.topShare() != null) {
+			topShare(run, query, sql, args);
+		}
 		return sql.toString();
+	}
+
+	/**
+	 * Keeps the best {@code topShare} percent of the accounts with current margin, counted as the 80/20 curve
+	 * counts them, so a click on its point at x % lists the accounts left of it (ties at the cut stay in).
+	 */
+	private void topShare(Run run, ScoreQuery query, StringBuilder sql, List<Object> args) {
+		int share = Math.max(1, Math.min(100, query.topShare()));
+		List<Object> baseArgs = new ArrayList<>();
+		String base = from(run, query.withoutTopShare(), baseArgs) + " and s.current_value > 0";
+		Long buyers = jdbc.queryForObject("select count(*)" + base, Long.class, baseArgs.toArray());
+		long counted = Math.max(1, Math.round((buyers == null ? 0 : buyers) * share / 100.0));
+		baseArgs.add(counted - 1);
+		BigDecimal cut = jdbc.query("select s.current_value" + base
+				+ " order by s.current_value desc offset ? rows fetch next 1 rows only",
+				rs -> rs.next() ? rs.getBigDecimal(1) : null, baseArgs.toArray());
+		sql.append(" and s.current_value > 0 and s.current_value >= ?");
+		args.add(cut == null ? BigDecimal.ZERO : cut);
 	}
 
 	/** The value axis of the matrix: the historical, current and future parts weighted as in the run. */

@@ -39,8 +39,9 @@ public record ValueSettings(int weightHistorical, int weightCurrent, int weightF
 				throw new BusinessRuleException("weightHistorical", "value.settings.weightRange");
 			}
 		}
-		if (weightTotal() == 0) {
-			throw new BusinessRuleException("weightHistorical", "value.settings.weightsZero");
+		// the weights are shares of the score: a total other than 100 would be saved meaning something else
+		if (weightTotal() != 100) {
+			throw new BusinessRuleException("weightHistorical", "value.settings.weightsSum", weightTotal());
 		}
 		if (!(defaultMarginRate >= 0 && defaultMarginRate <= 1)) {
 			throw new BusinessRuleException("defaultMarginRate", "value.settings.rateRange");

@@ -66,7 +66,7 @@ class LedgerController {
 			data.add(new ArrayList<>(Arrays.asList(r.accountName(), r.occurredOn().toString(), r.amount(), r.margin(),
 					text(r.source().messageKey(), locale), r.reference())));
 		}
-		ExcelExport.write(response, "value-ledger", text("nav.value.ledger", locale), headers, data);
+		ExcelExport.write(response, text("nav.value.ledger", locale), headers, data);
 	}
 
 	@GetMapping("/value/ledger/import")

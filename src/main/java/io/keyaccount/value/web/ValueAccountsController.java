@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.keyaccount.customer.CustomerManagement;
@@ -28,6 +30,7 @@ import io.keyaccount.platform.web.PageLinks;
 import io.keyaccount.platform.web.Toasts;
 import io.keyaccount.value.domain.AccountProfiles;
 import io.keyaccount.value.domain.AccountProfiles.Profile;
+import io.keyaccount.value.domain.CompanySize;
 import io.keyaccount.value.domain.Playbooks;
 import io.keyaccount.value.domain.Run;
 import io.keyaccount.value.domain.ScoreRow;
@@ -63,11 +66,25 @@ class ValueAccountsController {
 
 	@GetMapping("/value/accounts")
 	String list(@ModelAttribute("query") ScoreFilters filters, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String size, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String dir, HtmxRequest htmx, Model model) {
-		model.addAttribute("rows", reports.accounts(filters.toQuery(), PageLinks.screen(page, size, sort, dir,
-				ValueReports.SORTABLE, Sort.by(Sort.Direction.DESC, "score"))));
-		model.addAttribute("run", reports.currentRun().orElse(null));
+		CompanySize legacy = ScoreFilters.legacySize(size);
+		if (legacy != null) {
+			return "redirect:" + ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("size")
+				.replaceQueryParam("companySize", legacy.name())
+				.build()
+				.toUriString();
+		}
+		model.addAttribute("rows", reports.accounts(filters.toQuery(), PageLinks.screen(page, pageSize(size), sort,
+				dir, ValueReports.SORTABLE, Sort.by(Sort.Direction.DESC, "score"))));
+		model.addAttribute("run", reports.runOf(filters.toQuery()).orElse(null));
+		model.addAttribute("withoutDrillDown", ServletUriComponentsBuilder.fromCurrentRequest()
+			.replaceQueryParam("topShare")
+			.replaceQueryParam("asOf")
+			.replaceQueryParam("page")
+			.build()
+			.toUriString());
 		options.addTo(model);
 		return htmx.isHtmxRequest() ? "value/accounts :: results" : "value/accounts";
 	}
@@ -76,22 +93,27 @@ class ValueAccountsController {
 	void export(@ModelAttribute ScoreFilters filters, Locale locale, HttpServletResponse response) throws IOException {
 		List<ScoreRow> rows = reports.accounts(filters.toQuery(), PageRequest.of(0, ExcelExport.MAX_ROWS,
 				Sort.by(Sort.Direction.DESC, "score"))).getContent();
-		List<String> headers = List.of("value.account", "value.score", "value.tier", "value.class", "value.historical",
-				"value.current", "value.future", "value.potential", "value.pAlive", "value.expectedPurchases",
-				"value.purchases", "value.lastPurchase", "value.industry", "value.region", "value.size")
+		List<String> headers = List.of("value.account", "value.owner", "value.score", "value.tier", "value.class",
+				"value.historical", "value.current", "value.future", "value.potential", "value.export.pAlivePercent",
+				"value.expectedPurchases", "value.purchases", "value.lastPurchase", "value.industry", "value.region",
+				"value.size")
 			.stream()
 			.map(key -> text(key, locale))
 			.toList();
+		Map<Long, String> owners = options.userNames(rows.stream().map(ScoreRow::ownerUserId).toList());
 		List<List<Object>> data = new ArrayList<>();
 		for (ScoreRow r : rows) {
-			data.add(new ArrayList<>(java.util.Arrays.asList(r.name(), r.score(), r.tier().name(),
-					text(r.resourceClass().messageKey(), locale), r.historical(), r.current(), r.future(), r.potential(),
-					r.probabilityAlive(), r.expectedPurchases(), r.purchases(),
+			data.add(new ArrayList<>(java.util.Arrays.asList(r.name(), owners.getOrDefault(r.ownerUserId(), ""),
+					ExcelExport.oneDecimal(r.score()), text(r.tier().messageKey(), locale),
+					text(r.resourceClass().messageKey(), locale), ExcelExport.money(r.historical()),
+					ExcelExport.money(r.current()), ExcelExport.money(r.future()), ExcelExport.money(r.potential()),
+					r.probabilityAlive() == null ? null : ExcelExport.oneDecimal(r.probabilityAlive() * 100),
+					r.expectedPurchases() == null ? null : ExcelExport.oneDecimal(r.expectedPurchases()), r.purchases(),
 					r.lastPurchase() == null ? "" : r.lastPurchase().toString(),
 					r.industry() == null ? "" : text("Industry." + r.industry(), locale), options.region(r.provinceCode()),
 					text(r.size().messageKey(), locale))));
 		}
-		ExcelExport.write(response, "value-accounts", text("nav.value.accounts", locale), headers, data);
+		ExcelExport.write(response, text("nav.value.accounts", locale), headers, data);
 	}
 
 	/** The value tab of the account 360° page, loaded by htmx. */
@@ -130,6 +152,15 @@ class ValueAccountsController {
 			Toasts.failure(redirect, ex.messageKey(), ex.arguments());
 		}
 		return "redirect:/customers/accounts/" + id + "?tab=value";
+	}
+
+	private static Integer pageSize(String size) {
+		try {
+			return size == null ? null : Integer.valueOf(size.trim());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private String text(String key, Locale locale) {

@@ -46,8 +46,9 @@ class ValueChangesController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) ChangeKind kind, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, Model model) {
-		LocalDate end = to == null ? LocalDate.now() : to;
-		LocalDate start = from == null ? end.minusMonths(3) : from;
+		ChangePeriod period = ChangePeriod.of(from, to, LocalDate.now());
+		LocalDate start = period.from();
+		LocalDate end = period.to();
 		Changes changes = reports.changes(start, end, kind);
 		var pageable = PageLinks.screen(page, size, null, null, java.util.Set.of(), org.springframework.data.domain.Sort.unsorted());
 		List<ChangeRow> rows = changes.rows();
@@ -58,6 +59,7 @@ class ValueChangesController {
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		model.addAttribute("kind", kind);
+		model.addAttribute("notices", period.notices());
 		model.addAttribute("today", LocalDate.now());
 		options.addTo(model);
 		return "value/changes";
@@ -68,7 +70,8 @@ class ValueChangesController {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) ChangeKind kind, Locale locale, HttpServletResponse response)
 			throws IOException {
-		Changes changes = reports.changes(from, to, kind);
+		ChangePeriod period = ChangePeriod.of(from, to, LocalDate.now());
+		Changes changes = reports.changes(period.from(), period.to(), kind);
 		List<String> headers = List.of("value.account", "value.change", "value.classBefore", "value.classAfter",
 				"value.tierBefore", "value.tierAfter", "value.currentBefore", "value.currentAfter", "value.valueMoved")
 			.stream()
@@ -79,10 +82,11 @@ class ValueChangesController {
 			data.add(new ArrayList<>(Arrays.asList(r.name(), text(r.kind().messageKey(), locale),
 					r.before() == null ? "" : text(r.before().resourceClass().messageKey(), locale),
 					text(r.after().resourceClass().messageKey(), locale),
-					r.before() == null ? "" : r.before().tier().name(), r.after().tier().name(), r.valueBefore(),
-					r.valueAfter(), r.valueMoved())));
+					r.before() == null ? "" : text(r.before().tier().messageKey(), locale),
+					text(r.after().tier().messageKey(), locale), ExcelExport.money(r.valueBefore()),
+					ExcelExport.money(r.valueAfter()), ExcelExport.money(r.valueMoved()))));
 		}
-		ExcelExport.write(response, "value-changes", text("nav.value.changes", locale), headers, data);
+		ExcelExport.write(response, text("nav.value.changes", locale), headers, data);
 	}
 
 	@GetMapping("/value/classes")

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.keyaccount.value.domain.Quadrant;
 import io.keyaccount.value.domain.ResourceClass;
@@ -58,6 +59,7 @@ class ValueDashboardController {
 		model.addAttribute("matrix", matrix);
 		model.addAttribute("run", runs.running().orElse(null));
 		model.addAttribute("charts", charts(overview, matrix, trend, locale));
+		model.addAttribute("drillDown", drillDown(overview, trend));
 		options.addTo(model);
 		return "value/dashboard";
 	}
@@ -97,6 +99,25 @@ class ValueDashboardController {
 		}
 		charts.put("trendSeries", series);
 		return charts;
+	}
+
+	/**
+	 * What a click on a bar or a point of the charts filters the account list by, as {@code data-*} attributes in
+	 * the order the charts draw them (the page's script holds no URLs of its own).
+	 */
+	private static Map<String, String> drillDown(Overview overview, List<ClassCount> trend) {
+		Map<String, String> drillDown = new LinkedHashMap<>();
+		String filters = ServletUriComponentsBuilder.fromCurrentRequest()
+			.replaceQueryParam("page")
+			.replaceQueryParam("lang")
+			.build()
+			.getQuery();
+		drillDown.put("filters", filters == null ? "" : filters);
+		drillDown.put("tiers", String.join(",", overview.tiers().stream().map(t -> t.tier().name()).toList()));
+		drillDown.put("classes",
+				String.join(",", java.util.Arrays.stream(ResourceClass.values()).map(Enum::name).toList()));
+		drillDown.put("asOf", String.join(",", trend.stream().map(c -> c.asOf().toString()).toList()));
+		return drillDown;
 	}
 
 	private String label(String key, Locale locale) {

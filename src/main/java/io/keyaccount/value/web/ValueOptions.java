@@ -39,6 +39,11 @@ class ValueOptions {
 		model.addAttribute("userNames", organisation.userNames());
 	}
 
+	/** Names of the given users (disabled ones too), for lists and exports. */
+	java.util.Map<Long, String> userNames(java.util.Collection<Long> ids) {
+		return organisation.userNames(ids);
+	}
+
 	/** For templates: a province's name. */
 	public String region(String code) {
 		return accounts.regionName(code);
