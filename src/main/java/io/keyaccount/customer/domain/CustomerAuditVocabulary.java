@@ -69,11 +69,12 @@ class CustomerAuditVocabulary implements AuditVocabulary {
 						Map.entry("kind", "followUp.kind"), Map.entry("happenedAt", "followUp.when"),
 						Map.entry("authorUserId", "followUp.author"),
 						Map.entry("ourParticipants", "followUp.ourParticipants"),
+						Map.entry("participantUserIds", "followUp.participantUsers"),
 						Map.entry("contactIds", "followUp.theirParticipants"), Map.entry("summary", "followUp.summary"),
 						Map.entry("nextStep", "followUp.nextStep"), Map.entry("nextFollowUpOn", "followUp.nextDate"),
 						Map.entry("assigneeUserId", "followUp.assignee")),
 						Set.of("deletedAt"), Map.of("accountId", "Account", "authorUserId", "User", "contactIds",
-								"Contact", "assigneeUserId", "User")),
+								"Contact", "assigneeUserId", "User", "participantUserIds", "User")),
 				new AuditedType("AccountTeamMember",
 						Map.of("accountId", "contact.account", "userId", "account.member", "role", "account.memberRole"),
 						Set.of("deletedAt"), Map.of("accountId", "Account", "userId", "User")));
