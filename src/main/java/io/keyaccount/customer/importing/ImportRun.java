@@ -22,6 +22,7 @@ import io.keyaccount.customer.ImportOptions;
 import io.keyaccount.customer.ImportProgress.ImportPhase;
 import io.keyaccount.customer.ImportProgress.ImportState;
 import io.keyaccount.customer.domain.CompanyNames;
+import io.keyaccount.platform.files.SheetReader;
 import io.keyaccount.platform.validation.BusinessRuleException;
 
 /**
@@ -131,7 +132,7 @@ final class ImportRun {
 
 	private void validate() {
 		List<ImportRow> chunk = new ArrayList<>(SCREEN_CHUNK);
-		SheetReader.read(job.upload.file(), job.upload.format(), new SheetReader.RowHandler() {
+		SheetReader.read(job.upload.file(), job.upload.format(), job.upload.limits(), new SheetReader.RowHandler() {
 
 			@Override
 			public void header(List<String> headers) {
@@ -221,7 +222,7 @@ final class ImportRun {
 
 	private void writeGoodRows() {
 		List<ImportRow> batch = new ArrayList<>(tools.batchSize());
-		SheetReader.read(job.upload.file(), job.upload.format(), new SheetReader.RowHandler() {
+		SheetReader.read(job.upload.file(), job.upload.format(), job.upload.limits(), new SheetReader.RowHandler() {
 
 			@Override
 			public void header(List<String> headers) {
