@@ -204,12 +204,20 @@ public class ImportJobs {
 	}
 
 	private CompletableFuture<Void> launch(ImportJob job) {
+		ImportWorkers.Slot slot;
 		try {
-			ImportWorkers.Slot slot = workers.reserve();
+			slot = workers.reserve();
+		}
+		catch (RuntimeException ex) {
+			jobs.remove(job.id);
+			throw ex;
+		}
+		try {
 			job.onFinish = slot::close;
 			return workers.submit(slot, prepare(job)::run);
 		}
 		catch (RuntimeException ex) {
+			slot.close();
 			jobs.remove(job.id);
 			throw ex;
 		}
@@ -250,7 +258,7 @@ public class ImportJobs {
 		ErrorReport report = new ErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
 				job.upload.headers(), vocabulary, locale);
 		ImportRun.Tools tools = new ImportRun.Tools(batches, customers, contacts, vocabulary, writes, reads,
-				entityManager, settings.batchSize(), limits.maxRows());
+				entityManager, settings.batchSize());
 		return new ImportRun(job, tools, interpreter, screen, report, locale, me.tenantId());
 	}
 

@@ -46,7 +46,7 @@ final class ImportRun {
 
 	record Tools(AccountBatches batches, CustomerManagement customers, ContactBook contacts, ImportVocabulary vocabulary,
 			TransactionTemplate writes, TransactionTemplate reads, EntityManager entityManager,
-			int batchSize, int maxRows) {
+			int batchSize) {
 	}
 
 	private final ImportJob job;
@@ -147,9 +147,6 @@ final class ImportRun {
 			public boolean row(SheetReader.SheetRow sheetRow) {
 				if (sheetRow.isBlank()) {
 					return true;
-				}
-				if (job.validated.get() + chunk.size() >= tools.maxRows()) {
-					throw new BusinessRuleException("file", "import.tooManyRows", tools.maxRows());
 				}
 				ImportRow row = interpreter.interpret(sheetRow);
 				checkWithinFile(row);

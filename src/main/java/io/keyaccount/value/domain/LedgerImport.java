@@ -142,6 +142,18 @@ public class LedgerImport {
 	private String launch(LedgerImportJob job) {
 		ImportWorkers.Slot slot = workers.reserve();
 		job.onFinish = slot::close;
+		try {
+			submit(job, slot);
+		}
+		catch (RuntimeException ex) {
+			slot.close();
+			jobs.remove(job.id);
+			throw ex;
+		}
+		return job.id;
+	}
+
+	private void submit(LedgerImportJob job, ImportWorkers.Slot slot) {
 		Locale locale = LocaleContextHolder.getLocale();
 		LedgerErrorReport report = new LedgerErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
 				text("value.import.report.sheet", locale), text("value.import.row", locale),
@@ -149,14 +161,7 @@ public class LedgerImport {
 		LedgerImportRun run = new LedgerImportRun(job,
 				new LedgerImportRun.Tools(accounts, ledger, writes, messages), locale, report);
 		jobs.put(job.id, job);
-		try {
-			workers.submit(slot, run::run);
-		}
-		catch (RuntimeException ex) {
-			jobs.remove(job.id);
-			throw ex;
-		}
-		return job.id;
+		workers.submit(slot, run::run);
 	}
 
 	/** Reads the header only, so a file without the needed columns is refused on the upload page itself. */
