@@ -3,10 +3,12 @@ package io.keyaccount.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -250,6 +252,19 @@ class LedgerImportTests {
 			.with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
 		assertThat(page).contains("文件的行数超出上限：一次最多导入 200,000 行数据");
+	}
+
+	@Test
+	void aFileThatIsNoSpreadsheetOrHasNoFileIsRefusedOnTheUploadPage() throws Exception {
+		mvc.perform(multipart("/value/ledger/import")
+			.file(new MockMultipartFile("file", "台账.xlsx", "application/octet-stream", "not a workbook".getBytes(StandardCharsets.UTF_8)))
+			.with(DemoUsers.as(staff, "admin"))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("无法读取该文件，请确认它是有效的 .xlsx 或 .csv 文件")));
+		mvc.perform(multipart("/value/ledger/import").with(DemoUsers.as(staff, "admin")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请选择要导入的文件")));
 	}
 
 	@Test

@@ -171,13 +171,13 @@ public final class SheetReader {
 			if (cause instanceof RuntimeException runtime && !(cause instanceof ExcelAnalysisException)) {
 				throw runtime;
 			}
-			throw new BusinessRuleException("file", "import.unreadable");
+			throw new BusinessRuleException("file", "file.unreadable");
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof BusinessRuleException || ex instanceof UncheckedIOException) {
 				throw ex;
 			}
-			throw new BusinessRuleException("file", "import.unreadable");
+			throw new BusinessRuleException("file", "file.unreadable");
 		}
 	}
 
@@ -219,7 +219,7 @@ public final class SheetReader {
 				}
 			}
 			catch (UncheckedIOException | IllegalStateException ex) {
-				throw new BusinessRuleException("file", "import.unreadable");
+				throw new BusinessRuleException("file", "file.unreadable");
 			}
 		}
 	}
