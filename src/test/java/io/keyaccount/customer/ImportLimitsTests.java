@@ -153,6 +153,21 @@ class ImportLimitsTests {
 			.hasMessageContaining("file.import.runningForCompany");
 	}
 
+	@Test
+	void anImportThatBreaksOffGivesItsPlaceBack() {
+		DemoUsers.signIn(staff, "liuyang");
+		CompletableFuture<Void> broken = workers.submit(() -> {
+			throw new IllegalStateException("the disk is full");
+		});
+
+		assertThat(broken).failsWithin(java.time.Duration.ofMinutes(1));
+		String job = imports.start(imports.upload("c.csv", new ByteArrayInputStream(
+				ImportSheet.of("客户名称").row(ImportSheet.uniquePrefix() + "并发测试有限公司").csv())).id(),
+				new ImportOptions(null, ImportMode.ALL_OR_NOTHING, true, false));
+		await().pollInSameThread().until(() -> imports.progress(job).finished());
+		assertThat(imports.progress(job).state()).isEqualTo(ImportState.SUCCEEDED);
+	}
+
 	private void awaitRelease() {
 		try {
 			release.await();

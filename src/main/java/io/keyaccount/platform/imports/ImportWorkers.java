@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -75,10 +76,10 @@ public class ImportWorkers {
 	 * user can start the next one the moment he sees the result). Refused when the queue is full.
 	 */
 	public CompletableFuture<Void> submit(Slot slot, Runnable work) {
-		SecurityContext context = SecurityContextHolder.getContext();
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		Locale locale = LocaleContextHolder.getLocale();
 		try {
-			return CompletableFuture.runAsync(() -> runAs(slot, context, locale, work), pool);
+			return CompletableFuture.runAsync(() -> runAs(slot, authentication, locale, work), pool);
 		}
 		catch (RejectedExecutionException ex) {
 			slot.close();
@@ -86,9 +87,9 @@ public class ImportWorkers {
 		}
 	}
 
-	private void runAs(Slot slot, SecurityContext context, Locale locale, Runnable work) {
+	private void runAs(Slot slot, Authentication authentication, Locale locale, Runnable work) {
 		SecurityContext own = SecurityContextHolder.createEmptyContext();
-		own.setAuthentication(context.getAuthentication());
+		own.setAuthentication(authentication);
 		SecurityContextHolder.setContext(own);
 		LocaleContextHolder.setLocale(locale);
 		try {
