@@ -32,7 +32,7 @@ import io.keyaccount.customer.domain.Contact;
 import io.keyaccount.customer.domain.Contacts;
 import io.keyaccount.customer.domain.Regions;
 import io.keyaccount.customer.importing.ImportVocabulary;
-import io.keyaccount.customer.importing.XlsxWriter;
+import io.keyaccount.platform.files.XlsxWriter;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.Organisation.UserQuery;
 import io.keyaccount.platform.organisation.User;

@@ -19,7 +19,7 @@ import cn.idev.excel.FastExcel;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import io.keyaccount.customer.importing.XlsxWriter;
+import io.keyaccount.platform.files.XlsxWriter;
 import io.keyaccount.platform.validation.ChineseIdentifiers;
 
 /**

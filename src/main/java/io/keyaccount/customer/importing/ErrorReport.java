@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.keyaccount.platform.files.XlsxWriter;
+
 /**
  * The error report of an import: every bad row with its number in the file, the values as they were, and the
  * reasons in the importer's language. Created on the first bad row and written as rows come.

@@ -53,6 +53,10 @@ public final class ImportJob {
 
 	volatile Instant finishedAt;
 
+	/** Gives the job's place among the running imports back; before the job shows itself finished. */
+	volatile Runnable onFinish = () -> {
+	};
+
 	ImportJob(String id, StoredUpload upload, ImportOptions options) {
 		this.id = id;
 		this.upload = upload;
@@ -85,6 +89,7 @@ public final class ImportJob {
 	}
 
 	void finish(ImportState finalState) {
+		onFinish.run();
 		finishedAt = Instant.now();
 		state = finalState;
 	}

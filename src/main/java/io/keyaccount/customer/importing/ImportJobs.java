@@ -13,19 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,17 +35,20 @@ import io.keyaccount.customer.ImportColumn;
 import io.keyaccount.customer.ImportOptions;
 import io.keyaccount.customer.domain.AccountRules;
 import io.keyaccount.customer.domain.Regions;
+import io.keyaccount.platform.files.SheetReader;
+import io.keyaccount.platform.imports.ImportLimits;
+import io.keyaccount.platform.imports.ImportWorkers;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.Organisation.UserQuery;
 import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.security.KeyaccountUser;
-import io.keyaccount.platform.tenancy.TenantContext;
 import io.keyaccount.platform.validation.BusinessRuleException;
 
 /**
  * Uploads waiting for their mapping and the imports running or finished, kept in memory by id and on disk in the
- * work directory until they expire. Imports run on a small pool of their own, as the user who started them: the
- * tenant, the security context (for data scope and permission checks) and the language are taken along.
+ * work directory until they expire. Imports run on the shared {@link ImportWorkers}, within its limits per user and
+ * company, as the user who started them: the tenant, the security context (for data scope and permission checks)
+ * and the language are taken along.
  */
 @Component
 public class ImportJobs {
@@ -57,6 +56,10 @@ public class ImportJobs {
 	private static final int SAMPLE_ROWS = 5;
 
 	private final ImportSettings settings;
+
+	private final ImportLimits limits;
+
+	private final ImportWorkers workers;
 
 	private final ImportVocabulary vocabulary;
 
@@ -86,12 +89,12 @@ public class ImportJobs {
 
 	private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
 
-	private final ExecutorService workers;
-
-	ImportJobs(ImportSettings settings, ImportVocabulary vocabulary, AccountBatches batches,
+	ImportJobs(ImportSettings settings, ImportLimits limits, ImportWorkers workers, ImportVocabulary vocabulary, AccountBatches batches,
 			CustomerManagement customers, ContactBook contacts, AccountRules rules, Regions regions, Organisation organisation, CurrentUser currentUser, JdbcTemplate jdbc,
 			PlatformTransactionManager transactions, EntityManager entityManager) {
 		this.settings = settings;
+		this.limits = limits;
+		this.workers = workers;
 		this.vocabulary = vocabulary;
 		this.batches = batches;
 		this.customers = customers;
@@ -107,12 +110,6 @@ public class ImportJobs {
 		this.reads = new TransactionTemplate(transactions);
 		this.reads.setReadOnly(true);
 		this.reads.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
-		AtomicInteger count = new AtomicInteger();
-		this.workers = Executors.newFixedThreadPool(settings.threads(), task -> {
-			Thread thread = new Thread(task, "account-import-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 	// ---- uploads
@@ -145,7 +142,7 @@ public class ImportJobs {
 		List<String> headers = new ArrayList<>();
 		List<List<String>> sample = new ArrayList<>();
 		long[] estimate = { 0 };
-		SheetReader.read(file, format, new SheetReader.RowHandler() {
+		SheetReader.read(file, format, limits.sheet(), new SheetReader.RowHandler() {
 
 			@Override
 			public void header(List<String> row) {
@@ -173,8 +170,8 @@ public class ImportJobs {
 			estimate[0] = lines(file) - 1;
 		}
 		Map<Integer, ImportColumn> mapping = vocabulary.suggest(headers);
-		return new StoredUpload(id, me.tenantId(), me.userId(), fileName, format, file, List.copyOf(headers),
-				List.copyOf(sample), mapping, Math.max(estimate[0], sample.size()), Instant.now());
+		return new StoredUpload(id, me.tenantId(), me.userId(), fileName, format, file, limits.sheet(),
+				List.copyOf(headers), List.copyOf(sample), mapping, Math.max(estimate[0], sample.size()), Instant.now());
 	}
 
 	public Optional<StoredUpload> upload(String id) {
@@ -184,33 +181,46 @@ public class ImportJobs {
 
 	// ---- jobs
 
-	/** Starts the import on the import pool and returns at once. */
+	/**
+	 * Starts the import on the import workers and returns at once; refused (and forgotten) when the user or the
+	 * company already has as many imports running as allowed.
+	 */
 	public ImportJob start(StoredUpload upload, ImportOptions options) {
 		ImportJob job = register(upload, options);
-		ImportRun run = prepare(job);
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		Locale locale = LocaleContextHolder.getLocale();
-		workers.submit(() -> {
-			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(authentication);
-			SecurityContextHolder.setContext(context);
-			LocaleContextHolder.setLocale(locale);
-			try {
-				TenantContext.runAs(upload.tenantId(), run::run);
-			}
-			finally {
-				SecurityContextHolder.clearContext();
-				LocaleContextHolder.resetLocaleContext();
-			}
-		});
+		launch(job);
 		return job;
 	}
 
-	/** Runs the import in the calling thread, for API clients that wait for the report. */
+	/** Runs the import on the import workers too, and waits for it, for API clients that want the report. */
 	public ImportJob runHere(StoredUpload upload, ImportOptions options) {
 		ImportJob job = register(upload, options);
-		prepare(job).run();
+		try {
+			launch(job).join();
+		}
+		catch (CompletionException | CancellationException ex) {
+			// ImportRun ends every job with an outcome; one cut short by a shutdown is reported as it stands
+		}
 		return job;
+	}
+
+	private CompletableFuture<Void> launch(ImportJob job) {
+		ImportWorkers.Slot slot;
+		try {
+			slot = workers.reserve();
+		}
+		catch (RuntimeException ex) {
+			jobs.remove(job.id);
+			throw ex;
+		}
+		try {
+			job.onFinish = slot::close;
+			return workers.submit(slot, prepare(job)::run);
+		}
+		catch (RuntimeException ex) {
+			slot.close();
+			jobs.remove(job.id);
+			throw ex;
+		}
 	}
 
 	public Optional<ImportJob> job(String id) {
@@ -248,7 +258,7 @@ public class ImportJobs {
 		ErrorReport report = new ErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
 				job.upload.headers(), vocabulary, locale);
 		ImportRun.Tools tools = new ImportRun.Tools(batches, customers, contacts, vocabulary, writes, reads,
-				entityManager, settings.batchSize(), settings.maxRows());
+				entityManager, settings.batchSize());
 		return new ImportRun(job, tools, interpreter, screen, report, locale, me.tenantId());
 	}
 
@@ -271,11 +281,6 @@ public class ImportJobs {
 			}
 			return expired;
 		});
-	}
-
-	@PreDestroy
-	void stop() {
-		workers.shutdownNow();
 	}
 
 	private static long lines(Path file) {

@@ -22,6 +22,7 @@ import io.keyaccount.customer.ImportOptions;
 import io.keyaccount.customer.ImportProgress.ImportPhase;
 import io.keyaccount.customer.ImportProgress.ImportState;
 import io.keyaccount.customer.domain.CompanyNames;
+import io.keyaccount.platform.files.SheetReader;
 import io.keyaccount.platform.validation.BusinessRuleException;
 
 /**
@@ -45,7 +46,7 @@ final class ImportRun {
 
 	record Tools(AccountBatches batches, CustomerManagement customers, ContactBook contacts, ImportVocabulary vocabulary,
 			TransactionTemplate writes, TransactionTemplate reads, EntityManager entityManager,
-			int batchSize, int maxRows) {
+			int batchSize) {
 	}
 
 	private final ImportJob job;
@@ -131,7 +132,7 @@ final class ImportRun {
 
 	private void validate() {
 		List<ImportRow> chunk = new ArrayList<>(SCREEN_CHUNK);
-		SheetReader.read(job.upload.file(), job.upload.format(), new SheetReader.RowHandler() {
+		SheetReader.read(job.upload.file(), job.upload.format(), job.upload.limits(), new SheetReader.RowHandler() {
 
 			@Override
 			public void header(List<String> headers) {
@@ -146,9 +147,6 @@ final class ImportRun {
 			public boolean row(SheetReader.SheetRow sheetRow) {
 				if (sheetRow.isBlank()) {
 					return true;
-				}
-				if (job.validated.get() + chunk.size() >= tools.maxRows()) {
-					throw new BusinessRuleException("file", "import.tooManyRows", tools.maxRows());
 				}
 				ImportRow row = interpreter.interpret(sheetRow);
 				checkWithinFile(row);
@@ -221,7 +219,7 @@ final class ImportRun {
 
 	private void writeGoodRows() {
 		List<ImportRow> batch = new ArrayList<>(tools.batchSize());
-		SheetReader.read(job.upload.file(), job.upload.format(), new SheetReader.RowHandler() {
+		SheetReader.read(job.upload.file(), job.upload.format(), job.upload.limits(), new SheetReader.RowHandler() {
 
 			@Override
 			public void header(List<String> headers) {

@@ -18,6 +18,7 @@ import io.keyaccount.customer.Industry;
 import io.keyaccount.customer.OwnershipType;
 import io.keyaccount.customer.PurchasePattern;
 import io.keyaccount.customer.PurchasingMode;
+import io.keyaccount.platform.files.XlsxWriter;
 import io.keyaccount.platform.validation.ChineseIdentifiers;
 
 /**

@@ -24,6 +24,7 @@ import io.keyaccount.customer.PurchasingMode;
 import io.keyaccount.customer.domain.AccountRules;
 import io.keyaccount.customer.domain.Regions;
 import io.keyaccount.customer.domain.Regions.Region;
+import io.keyaccount.platform.files.SheetReader;
 import io.keyaccount.platform.validation.BusinessRuleException;
 import io.keyaccount.platform.validation.ChineseIdentifiers;
 

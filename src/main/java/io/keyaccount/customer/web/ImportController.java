@@ -68,14 +68,14 @@ class ImportController {
 	String upload(@RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode, Model model) throws IOException {
 		if (file == null || file.isEmpty()) {
-			return uploadFailed(model, mode, "import.noFile");
+			return uploadFailed(model, mode, new BusinessRuleException("file", "import.noFile"));
 		}
 		try (InputStream content = file.getInputStream()) {
 			ImportUpload upload = imports.upload(file.getOriginalFilename(), content);
 			return "redirect:/customers/import/" + upload.id() + "?mode=" + mode;
 		}
 		catch (BusinessRuleException ex) {
-			return uploadFailed(model, mode, ex.messageKey());
+			return uploadFailed(model, mode, ex);
 		}
 	}
 
@@ -98,7 +98,7 @@ class ImportController {
 			return "redirect:/customers/import/jobs/" + jobId;
 		}
 		catch (BusinessRuleException ex) {
-			return mapping(model, upload, mapping, mode, duplicatesConfirmed, ex.messageKey());
+			return mapping(model, upload, mapping, mode, duplicatesConfirmed, ex);
 		}
 	}
 
@@ -140,15 +140,16 @@ class ImportController {
 		return choices;
 	}
 
-	private String uploadFailed(Model model, ImportMode mode, String messageKey) {
+	private String uploadFailed(Model model, ImportMode mode, BusinessRuleException error) {
 		model.addAttribute("modes", ImportMode.values());
 		model.addAttribute("mode", mode);
-		model.addAttribute("uploadError", messageKey);
+		model.addAttribute("uploadError", error.messageKey());
+		model.addAttribute("uploadErrorArgs", error.arguments());
 		return "customer/import-upload";
 	}
 
 	private String mapping(Model model, ImportUpload upload, Map<Integer, ImportColumn> mapping, ImportMode mode,
-			boolean duplicatesConfirmed, String errorKey) {
+			boolean duplicatesConfirmed, BusinessRuleException error) {
 		model.addAttribute("upload", upload);
 		model.addAttribute("mapping", mapping);
 		model.addAttribute("columns", ImportColumn.values());
@@ -156,7 +157,8 @@ class ImportController {
 		model.addAttribute("mode", mode);
 		model.addAttribute("duplicatesConfirmed", duplicatesConfirmed);
 		model.addAttribute("nameMapped", mapping.containsValue(ImportColumn.NAME));
-		model.addAttribute("mappingError", errorKey);
+		model.addAttribute("mappingError", error == null ? null : error.messageKey());
+		model.addAttribute("mappingErrorArgs", error == null ? null : error.arguments());
 		return "customer/import-mapping";
 	}
 

@@ -8,7 +8,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -79,6 +83,35 @@ public class Ledger {
 			});
 		}
 		return entries.size();
+	}
+
+	/**
+	 * Which of these entries' references the ledger already holds for the same account, as
+	 * {@code LedgerImportRun.key(account, reference)}; entries without a reference are never found.
+	 */
+	Set<String> recordedReferences(List<LedgerEntry> entries) {
+		List<String> references = entries.stream().map(LedgerEntry::reference).filter(Objects::nonNull).distinct().toList();
+		Set<String> recorded = new HashSet<>();
+		for (int from = 0; from < references.size(); from += 500) {
+			List<String> part = references.subList(from, Math.min(references.size(), from + 500));
+			List<Object> args = new ArrayList<>(part.size() + 1);
+			args.add(TenantContext.currentTenant());
+			args.addAll(part);
+			jdbc.query("select account_id, reference from value_transaction where tenant_id = ? and deleted_at is null"
+					+ " and reference in (" + String.join(",", Collections.nCopies(part.size(), "?")) + ")",
+					rs -> {
+						recorded.add(LedgerImportRun.key(rs.getLong(1), rs.getString(2)));
+					}, args.toArray());
+		}
+		return recorded;
+	}
+
+	/**
+	 * Holds the company's row until the transaction ends, so that ledger imports of one company check their
+	 * references and record them one after the other, on every node.
+	 */
+	void lockForImport() {
+		jdbc.queryForObject("select id from tenant where id = ? for update", Long.class, TenantContext.currentTenant());
 	}
 
 	/** Moves a merged duplicate's ledger rows to the account kept. */

@@ -1,336 +1,239 @@
 package io.keyaccount.value.domain;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-import cn.idev.excel.FastExcel;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.keyaccount.customer.AccountDirectory;
-import io.keyaccount.customer.AccountDirectory.AccountKeys;
+import io.keyaccount.platform.files.SheetReader;
+import io.keyaccount.platform.files.XlsxWriter;
+import io.keyaccount.platform.imports.ImportLimits;
+import io.keyaccount.platform.imports.ImportWorkers;
+import io.keyaccount.platform.persistence.NotFoundException;
+import io.keyaccount.platform.security.CurrentUser;
+import io.keyaccount.platform.security.KeyaccountUser;
 import io.keyaccount.platform.validation.BusinessRuleException;
+import io.keyaccount.platform.validation.ChineseIdentifiers;
+import io.keyaccount.value.ValuePermissions;
 
 /**
- * Imports purchase history from .xlsx or .csv (UTF-8, or GB18030 as Excel saves it in China). Each row names its
- * account by credit code, external id or exact name, in that order; a row that matches none, or a name two
- * accounts share, is reported and skipped, never guessed. Bad dates and amounts are reported by row number. The
- * good rows are recorded in one transaction.
+ * Imports purchase history from .xlsx or .csv (UTF-8, or GBK as Excel saves it in China), as the account import
+ * does: a template to start from, a dry run that checks every row and writes nothing, the import of the checked
+ * file, and an error report of every bad row with its number and reason (see {@link LedgerImportRun} for the rules
+ * of a row). Runs in the background on the {@link ImportWorkers}, within their limits; jobs belong to the user who
+ * started them and are kept, with their files, for a day.
  */
 @Service
 public class LedgerImport {
-
-	static final int MAX_ROWS = 200_000;
-
-	private static final Map<String, Column> HEADERS = new HashMap<>();
-
-	static {
-		alias(Column.CREDIT_CODE, "统一社会信用代码", "信用代码", "credit code", "credit_code", "creditcode");
-		alias(Column.EXTERNAL_ID, "外部编号", "客户编号", "external id", "external_id", "externalid");
-		alias(Column.NAME, "客户名称", "客户", "名称", "account", "account name", "name", "customer");
-		alias(Column.DATE, "日期", "交易日期", "订单日期", "date", "order date");
-		alias(Column.AMOUNT, "金额", "销售额", "收入", "amount", "revenue");
-		alias(Column.MARGIN, "毛利", "毛利额", "margin", "gross margin");
-		alias(Column.REFERENCE, "单号", "订单号", "参考号", "reference", "order no", "order number");
-	}
-
-	private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ofPattern("yyyy-M-d"),
-			DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
-			DateTimeFormatter.ofPattern("yyyyMMdd"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
 	private final AccountDirectory accounts;
 
 	private final Ledger ledger;
 
-	LedgerImport(AccountDirectory accounts, Ledger ledger) {
+	private final ImportWorkers workers;
+
+	private final ImportLimits limits;
+
+	private final LedgerImportSettings settings;
+
+	private final CurrentUser currentUser;
+
+	private final MessageSource messages;
+
+	private final TransactionTemplate writes;
+
+	private final Map<String, LedgerImportJob> jobs = new ConcurrentHashMap<>();
+
+	LedgerImport(AccountDirectory accounts, Ledger ledger, ImportWorkers workers, ImportLimits limits,
+			LedgerImportSettings settings, CurrentUser currentUser, MessageSource messages,
+			PlatformTransactionManager transactions) {
 		this.accounts = accounts;
 		this.ledger = ledger;
+		this.workers = workers;
+		this.limits = limits;
+		this.settings = settings;
+		this.currentUser = currentUser;
+		this.messages = messages;
+		this.writes = new TransactionTemplate(transactions);
 	}
 
-	@Transactional
-	public ImportReport importFile(String fileName, byte[] content) {
-		List<List<String>> table = read(fileName, content);
-		if (table.isEmpty()) {
+	/** The template: the columns with an example row, and a sheet that explains each column. */
+	public void writeTemplate(OutputStream out, Locale locale) {
+		List<LedgerColumn> columns = List.of(LedgerColumn.values());
+		try (XlsxWriter xlsx = XlsxWriter.to(out)) {
+			xlsx.sheet(text("value.import.template.dataSheet", locale),
+					columns.stream().map(c -> text(c.labelKey(), locale)).toList(), 18);
+			xlsx.row(List.of("杭州明华光电科技有限公司", ChineseIdentifiers.withCreditCodeCheck("91330106MA2H7K5Q0"), "C-0001",
+					"2026-03-18", new BigDecimal("12800.00"), new BigDecimal("3840.00"), "SO-2026-00018"));
+			xlsx.sheet(text("value.import.template.helpSheet", locale),
+					List.of(text("value.import.template.column", locale), text("value.import.template.description", locale)), 60);
+			for (LedgerColumn column : columns) {
+				xlsx.row(List.of(text(column.labelKey(), locale), text("value.import.hint." + column.name(), locale)));
+			}
+			xlsx.row(List.of("", text("value.import.template.deleteExample", locale)));
+		}
+	}
+
+	/**
+	 * Keeps the file and starts checking it (a dry run) or importing it in the background; answers the job's id.
+	 * A file that is neither .xlsx nor .csv, or lacks the columns needed, is refused at once.
+	 */
+	public String start(String fileName, InputStream content, boolean dryRun) {
+		KeyaccountUser me = requirePermission();
+		SheetReader.Format format = SheetReader.Format.of(fileName)
+			.orElseThrow(() -> BusinessRuleException.general("value.import.badFormat"));
+		Path file = settings.workDir().resolve(UUID.randomUUID() + (format == SheetReader.Format.XLSX ? ".xlsx" : ".csv"));
+		try {
+			Files.createDirectories(settings.workDir());
+			Files.copy(content, file);
+			checkHeader(file, format);
+			return launch(new LedgerImportJob(UUID.randomUUID().toString(), me.tenantId(), me.userId(),
+					fileName, format, file, limits.sheet(), dryRun));
+		}
+		catch (IOException ex) {
+			delete(file);
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			delete(file);
+			throw ex;
+		}
+	}
+
+	/** Imports the file a dry run checked, checking it again; answers the new job's id. */
+	public String importChecked(String jobId) {
+		requirePermission();
+		LedgerImportJob checked = job(jobId);
+		if (!checked.progress().importable()) {
+			throw BusinessRuleException.general("value.import.notImportable");
+		}
+		return launch(new LedgerImportJob(UUID.randomUUID().toString(), checked.tenantId, checked.userId,
+				checked.fileName, checked.format, checked.file, limits.sheet(), false));
+	}
+
+	public LedgerImportProgress progress(String jobId) {
+		return job(jobId).progress();
+	}
+
+	public Optional<Path> errorReport(String jobId) {
+		return Optional.ofNullable(job(jobId).errorReport);
+	}
+
+	private String launch(LedgerImportJob job) {
+		ImportWorkers.Slot slot = workers.reserve();
+		job.onFinish = slot::close;
+		try {
+			submit(job, slot);
+		}
+		catch (RuntimeException ex) {
+			slot.close();
+			jobs.remove(job.id);
+			throw ex;
+		}
+		return job.id;
+	}
+
+	private void submit(LedgerImportJob job, ImportWorkers.Slot slot) {
+		Locale locale = LocaleContextHolder.getLocale();
+		LedgerErrorReport report = new LedgerErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
+				text("value.import.report.sheet", locale), text("value.import.row", locale),
+				text("value.import.problem", locale));
+		LedgerImportRun run = new LedgerImportRun(job,
+				new LedgerImportRun.Tools(accounts, ledger, writes, messages), locale, report);
+		jobs.put(job.id, job);
+		workers.submit(slot, run::run);
+	}
+
+	/** Reads the header only, so a file without the needed columns is refused on the upload page itself. */
+	private void checkHeader(Path file, SheetReader.Format format) {
+		List<String> headers = new ArrayList<>();
+		SheetReader.read(file, format, limits.sheet(), new SheetReader.RowHandler() {
+
+			@Override
+			public void header(List<String> row) {
+				headers.addAll(row);
+			}
+
+			@Override
+			public boolean row(SheetReader.SheetRow row) {
+				return false;
+			}
+
+		});
+		if (headers.stream().allMatch(String::isBlank)) {
 			throw BusinessRuleException.general("value.import.empty");
 		}
-		Map<Column, Integer> columns = columns(table.get(0));
-		if (!columns.containsKey(Column.DATE) || !columns.containsKey(Column.AMOUNT) || !(columns.containsKey(
-				Column.NAME) || columns.containsKey(Column.CREDIT_CODE) || columns.containsKey(Column.EXTERNAL_ID))) {
+		if (!LedgerColumn.enough(LedgerColumn.find(headers))) {
 			throw BusinessRuleException.general("value.import.badHeader");
 		}
-		if (table.size() - 1 > MAX_ROWS) {
-			throw BusinessRuleException.general("value.import.tooLarge", MAX_ROWS);
-		}
-		AccountKeys keys = accounts.keys();
-		List<LedgerEntry> good = new ArrayList<>();
-		List<RowProblem> problems = new ArrayList<>();
-		for (int r = 1; r < table.size(); r++) {
-			List<String> row = table.get(r);
-			if (row.stream().allMatch(cell -> cell == null || cell.isBlank())) {
-				continue;
-			}
-			int rowNumber = r + 1;
-			String problem = null;
-			Long accountId = null;
-			LocalDate date = null;
-			BigDecimal amount = null;
-			BigDecimal margin = null;
-			try {
-				accountId = match(keys, cell(row, columns, Column.CREDIT_CODE), cell(row, columns, Column.EXTERNAL_ID),
-						cell(row, columns, Column.NAME));
-				date = date(cell(row, columns, Column.DATE));
-				amount = money(cell(row, columns, Column.AMOUNT), "value.import.badAmount");
-				String marginText = cell(row, columns, Column.MARGIN);
-				margin = marginText.isBlank() ? null : money(marginText, "value.import.badMargin");
-			}
-			catch (RowException ex) {
-				problem = ex.getMessage();
-			}
-			if (problem != null) {
-				problems.add(new RowProblem(rowNumber, problem, ex(row)));
-			}
-			else {
-				String reference = cell(row, columns, Column.REFERENCE);
-				good.add(new LedgerEntry(accountId, date, amount, margin, TransactionSource.IMPORT,
-						reference.isBlank() ? null : truncate(reference)));
-			}
-		}
-		ledger.record(good);
-		return new ImportReport(good.size(), problems);
 	}
 
-	private static String ex(List<String> row) {
-		return String.join(" | ", row.stream().map(c -> c == null ? "" : c).toList());
+	private LedgerImportJob job(String jobId) {
+		KeyaccountUser me = currentUser.require();
+		return Optional.ofNullable(jobs.get(jobId))
+			.filter(job -> job.ownedBy(me.tenantId(), me.userId()))
+			.orElseThrow(() -> new NotFoundException("LedgerImportJob", jobId));
 	}
 
-	private static String truncate(String text) {
-		return text.length() > 100 ? text.substring(0, 100) : text;
+	private KeyaccountUser requirePermission() {
+		KeyaccountUser me = currentUser.require();
+		if (!me.can(ValuePermissions.IMPORT)) {
+			throw new AccessDeniedException(ValuePermissions.IMPORT);
+		}
+		return me;
 	}
 
-	private static Long match(AccountKeys keys, String creditCode, String externalId, String name) {
-		if (!creditCode.isBlank()) {
-			Long id = keys.creditCodes().get(creditCode.trim().toUpperCase(Locale.ROOT));
-			if (id != null) {
-				return id;
-			}
-		}
-		if (!externalId.isBlank()) {
-			Long id = keys.externalIds().get(externalId.trim());
-			if (id != null) {
-				return id;
-			}
-		}
-		if (!name.isBlank()) {
-			if (keys.ambiguousNames().contains(name.trim())) {
-				throw new RowException("value.import.ambiguousName");
-			}
-			Long id = keys.names().get(name.trim());
-			if (id != null) {
-				return id;
-			}
-		}
-		throw new RowException("value.import.noAccount");
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
 	}
 
-	static LocalDate date(String text) {
-		String value = text.trim();
-		if (value.isEmpty()) {
-			throw new RowException("value.import.badDate");
-		}
-		if (value.length() > 10 && value.charAt(10) == ' ') {
-			value = value.substring(0, 10);
-		}
-		if (value.matches("\\d{5}(\\.0+)?")) {
-			// an Excel serial day number: day 25569 is 1970-01-01
-			return LocalDate.ofEpochDay(Long.parseLong(value.replaceAll("\\..*", "")) - 25569);
-		}
-		for (DateTimeFormatter format : DATE_FORMATS) {
-			try {
-				LocalDate date = LocalDate.parse(value, format);
-				if (date.getYear() >= 1900 && date.getYear() <= 2999) {
-					return date;
-				}
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
+	void forgetExpired() {
+		Instant before = Instant.now().minus(settings.keepFor());
+		jobs.values().removeIf(job -> {
+			boolean expired = job.finishedAt != null && job.finishedAt.isBefore(before);
+			if (expired && job.errorReport != null) {
+				delete(job.errorReport);
 			}
-			catch (DateTimeParseException ex) {
-				// try the next format
-			}
+			return expired;
+		});
+		try (var files = Files.list(settings.workDir())) {
+			List<Path> inUse = jobs.values().stream().map(job -> job.file).toList();
+			files.filter(file -> !file.getFileName().toString().endsWith("-errors.xlsx") && !inUse.contains(file))
+				.forEach(LedgerImport::delete);
 		}
-		throw new RowException("value.import.badDate");
+		catch (IOException ex) {
+			// nothing kept yet, or the directory went with the temporary files
+		}
 	}
 
-	static BigDecimal money(String text, String problem) {
-		String value = text.replace("¥", "").replace("￥", "").replace(",", "").replace("，", "").replace(" ", "").trim();
-		if (value.startsWith("(") && value.endsWith(")")) {
-			value = "-" + value.substring(1, value.length() - 1);
-		}
+	private static void delete(Path file) {
 		try {
-			BigDecimal amount = new BigDecimal(value);
-			if (amount.abs().compareTo(new BigDecimal("1e15")) >= 0) {
-				throw new RowException(problem);
-			}
-			return amount.setScale(2, RoundingMode.HALF_UP);
+			Files.deleteIfExists(file);
 		}
-		catch (NumberFormatException ex) {
-			throw new RowException(problem);
+		catch (IOException ex) {
+			// A file we cannot delete now goes with the temporary directory.
 		}
-	}
-
-	private static String cell(List<String> row, Map<Column, Integer> columns, Column column) {
-		Integer index = columns.get(column);
-		if (index == null || index >= row.size() || row.get(index) == null) {
-			return "";
-		}
-		return row.get(index).trim();
-	}
-
-	private static Map<Column, Integer> columns(List<String> header) {
-		Map<Column, Integer> columns = new HashMap<>();
-		for (int i = 0; i < header.size(); i++) {
-			String name = header.get(i) == null ? "" : header.get(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
-			Column column = HEADERS.get(name);
-			if (column != null) {
-				columns.putIfAbsent(column, i);
-			}
-		}
-		return columns;
-	}
-
-	private static List<List<String>> read(String fileName, byte[] content) {
-		String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-		if (name.endsWith(".csv") || name.endsWith(".txt")) {
-			return csv(decode(content));
-		}
-		if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-			return excel(content);
-		}
-		throw BusinessRuleException.general("value.import.badFormat");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<List<String>> excel(byte[] content) {
-		List<List<String>> table = new ArrayList<>();
-		try (InputStream in = new ByteArrayInputStream(content)) {
-			List<Object> rows = FastExcel.read(in).sheet().headRowNumber(0).doReadSync();
-			for (Object row : rows) {
-				Map<Integer, String> cells = (Map<Integer, String>) row;
-				int width = cells.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-				List<String> line = new ArrayList<>(width);
-				for (int c = 0; c < width; c++) {
-					line.add(cells.get(c));
-				}
-				table.add(line);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			throw BusinessRuleException.general("value.import.unreadable");
-		}
-		return table;
-	}
-
-	private static String decode(byte[] content) {
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(content))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			return new String(content, Charset.forName("GB18030"));
-		}
-	}
-
-	/** Comma-separated values with optional double quotes ("" inside quotes is a quote). */
-	static List<List<String>> csv(String text) {
-		List<List<String>> table = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				row.add(cell.toString());
-				cell.setLength(0);
-				table.add(row);
-				row = new ArrayList<>();
-			}
-			else {
-				cell.append(c);
-			}
-		}
-		if (cell.length() > 0 || !row.isEmpty()) {
-			row.add(cell.toString());
-			table.add(row);
-		}
-		return table;
-	}
-
-	private static void alias(Column column, String... names) {
-		for (String name : names) {
-			HEADERS.put(name.toLowerCase(Locale.ROOT), column);
-		}
-	}
-
-	private enum Column {
-
-		CREDIT_CODE, EXTERNAL_ID, NAME, DATE, AMOUNT, MARGIN, REFERENCE
-
-	}
-
-	/** A row's problem, as a message key. */
-	private static final class RowException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		RowException(String messageKey) {
-			super(messageKey, null, false, false);
-		}
-
-	}
-
-	/** What an import did: rows recorded, and each row left out with the reason (a message key). */
-	public record ImportReport(int imported, List<RowProblem> problems) {
-	}
-
-	/** A row left out: its row number in the file (the header is row 1), the reason and the row's text. */
-	public record RowProblem(int row, String messageKey, String content) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.keyaccount.customer.importing;
+package io.keyaccount.platform.files;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,6 +24,9 @@ import io.keyaccount.platform.validation.BusinessRuleException;
 /**
  * Reads the first sheet of an .xlsx file (FastExcel, event by event) or a .csv file (Commons CSV, record by
  * record) and hands over one row at a time: a whole sheet is never held in memory. The first row is the header.
+ * The {@link Limits} are checked as the rows stream by, so a file beyond them is refused at its first offending
+ * row: FastExcel walks every row number up to the next row present, which made a one-row sheet whose row is
+ * numbered two billion cost minutes of CPU before any row reached the handler.
  */
 public final class SheetReader {
 
@@ -60,6 +63,32 @@ public final class SheetReader {
 
 	}
 
+	/**
+	 * The largest file a reader accepts: data rows (counted by row number, so blank rows count too), columns, and
+	 * characters in one cell (32,767 is Excel's own limit).
+	 */
+	public record Limits(int maxRows, int maxColumns, int maxCellLength) {
+
+		void checkRow(long number) {
+			if (number > maxRows + 1L) {
+				throw new BusinessRuleException("file", "file.limit.rows", number, maxRows);
+			}
+		}
+
+		void checkWidth(long number, int columns) {
+			if (columns > maxColumns) {
+				throw new BusinessRuleException("file", "file.limit.columns", number, columns, maxColumns);
+			}
+		}
+
+		void checkCell(long number, int column, String value) {
+			if (value != null && value.length() > maxCellLength) {
+				throw new BusinessRuleException("file", "file.limit.cell", number, column + 1, maxCellLength);
+			}
+		}
+
+	}
+
 	public interface RowHandler {
 
 		void header(List<String> headers);
@@ -73,13 +102,13 @@ public final class SheetReader {
 
 	}
 
-	public static void read(Path file, Format format, RowHandler handler) {
+	public static void read(Path file, Format format, Limits limits, RowHandler handler) {
 		try {
 			if (format == Format.CSV) {
-				readCsv(file, handler);
+				readCsv(file, limits, handler);
 			}
 			else {
-				readXlsx(file, handler);
+				readXlsx(file, limits, handler);
 			}
 		}
 		catch (IOException ex) {
@@ -87,7 +116,7 @@ public final class SheetReader {
 		}
 	}
 
-	private static void readXlsx(Path file, RowHandler handler) {
+	private static void readXlsx(Path file, Limits limits, RowHandler handler) {
 		AnalysisEventListener<Map<Integer, String>> listener = new AnalysisEventListener<>() {
 
 			private int width;
@@ -98,7 +127,7 @@ public final class SheetReader {
 
 			@Override
 			public void invokeHeadMap(Map<Integer, String> head, AnalysisContext context) {
-				List<String> headers = cells(head, 0);
+				List<String> headers = cells(head, 0, 1, limits);
 				while (!headers.isEmpty() && headers.get(headers.size() - 1).isBlank()) {
 					headers.remove(headers.size() - 1);
 				}
@@ -108,14 +137,20 @@ public final class SheetReader {
 
 			@Override
 			public void invoke(Map<Integer, String> data, AnalysisContext context) {
+				// Empty rows come here too (ignoreEmptyRow is off), so a far row number is refused on the way to it.
+				long number = context.readRowHolder().getRowIndex() + 1L;
+				limits.checkRow(number);
+				if (data.values().stream().allMatch(value -> value == null || value.isBlank())) {
+					return;
+				}
 				if (!sized) {
 					sized = true;
 					Integer total = context.readSheetHolder().getApproximateTotalRowNumber();
 					if (total != null && total > 1) {
-						handler.size(total - 1L);
+						handler.size(Math.min(total - 1L, limits.maxRows()));
 					}
 				}
-				more = handler.row(new SheetRow(context.readRowHolder().getRowIndex() + 1L, cells(data, width)));
+				more = handler.row(new SheetRow(number, cells(data, width, number, limits)));
 			}
 
 			@Override
@@ -129,24 +164,24 @@ public final class SheetReader {
 
 		};
 		try {
-			FastExcel.read(file.toFile(), listener).sheet(0).headRowNumber(1).autoTrim(true).doRead();
+			FastExcel.read(file.toFile(), listener).ignoreEmptyRow(false).sheet(0).headRowNumber(1).autoTrim(true).doRead();
 		}
 		catch (ExcelAnalysisException ex) {
 			Throwable cause = ex.getCause();
 			if (cause instanceof RuntimeException runtime && !(cause instanceof ExcelAnalysisException)) {
 				throw runtime;
 			}
-			throw new BusinessRuleException("file", "import.unreadable");
+			throw new BusinessRuleException("file", "file.unreadable");
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof BusinessRuleException || ex instanceof UncheckedIOException) {
 				throw ex;
 			}
-			throw new BusinessRuleException("file", "import.unreadable");
+			throw new BusinessRuleException("file", "file.unreadable");
 		}
 	}
 
-	private static void readCsv(Path file, RowHandler handler) throws IOException {
+	private static void readCsv(Path file, Limits limits, RowHandler handler) throws IOException {
 		Charset charset = TextEncodings.detect(file);
 		try (BufferedReader reader = TextEncodings.reader(file, charset)) {
 			CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -158,8 +193,14 @@ public final class SheetReader {
 				boolean first = true;
 				int width = 0;
 				for (CSVRecord record : parser) {
+					long number = record.getRecordNumber();
+					limits.checkRow(number);
+					limits.checkWidth(number, record.size());
 					List<String> cells = new ArrayList<>(record.size());
-					record.forEach(value -> cells.add(value == null ? "" : value.trim()));
+					for (String value : record) {
+						limits.checkCell(number, cells.size(), value);
+						cells.add(value == null ? "" : value.trim());
+					}
 					if (first) {
 						first = false;
 						while (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
@@ -172,25 +213,30 @@ public final class SheetReader {
 					while (cells.size() < width) {
 						cells.add("");
 					}
-					if (!handler.row(new SheetRow(record.getRecordNumber(), cells))) {
+					if (!handler.row(new SheetRow(number, cells))) {
 						return;
 					}
 				}
 			}
 			catch (UncheckedIOException | IllegalStateException ex) {
-				throw new BusinessRuleException("file", "import.unreadable");
+				throw new BusinessRuleException("file", "file.unreadable");
 			}
 		}
 	}
 
-	/** Comma unless the header line has more semicolons or tabs (European Excel, tab-separated exports). */
+	/**
+	 * Comma unless the header line has more semicolons or tabs (European Excel, tab-separated exports). Looks at the
+	 * first 64 KB only: a longer header line must not lose the mark to reset to.
+	 */
 	private static char delimiter(BufferedReader reader) throws IOException {
-		reader.mark(64 * 1024);
-		String line = reader.readLine();
+		char[] head = new char[64 * 1024];
+		reader.mark(head.length);
+		int length = reader.read(head, 0, head.length);
 		reader.reset();
-		if (line == null) {
+		if (length <= 0) {
 			return ',';
 		}
+		String line = new String(head, 0, length).lines().findFirst().orElse("");
 		long commas = line.chars().filter(c -> c == ',').count();
 		long semicolons = line.chars().filter(c -> c == ';').count();
 		long tabs = line.chars().filter(c -> c == '\t').count();
@@ -200,8 +246,17 @@ public final class SheetReader {
 		return semicolons > commas ? ';' : ',';
 	}
 
-	private static List<String> cells(Map<Integer, String> map, int width) {
-		int size = Math.max(width, map.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1);
+	/** The cells of a row in column order; a cell far to the right is refused before a list that wide is made. */
+	private static List<String> cells(Map<Integer, String> map, int width, long number, Limits limits) {
+		int last = -1;
+		for (Map.Entry<Integer, String> cell : map.entrySet()) {
+			if (cell.getValue() != null && !cell.getValue().isEmpty()) {
+				last = Math.max(last, cell.getKey());
+				limits.checkCell(number, cell.getKey(), cell.getValue());
+			}
+		}
+		limits.checkWidth(number, last + 1);
+		int size = Math.max(width, last + 1);
 		List<String> cells = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
 			String value = map.get(i);

@@ -1,4 +1,4 @@
-package io.keyaccount.customer.importing;
+package io.keyaccount.platform.files;
 
 import java.io.BufferedReader;
 import java.io.IOException;
