@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,14 @@ public class Regions {
 
 	/** A region's name in the current request's language (empty when the code is unknown). */
 	public String name(String code) {
-		return name(code, LocaleContextHolder.getLocale());
+		return name(code, readersLocale());
+	}
+
+	/** The current request's language; Chinese, the product's first language, outside a request (jobs, tests). */
+	static Locale readersLocale() {
+		LocaleContext context = LocaleContextHolder.getLocaleContext();
+		Locale locale = context == null ? null : context.getLocale();
+		return locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
 	}
 
 	public String name(String code, Locale locale) {
@@ -96,7 +104,7 @@ public class Regions {
 
 		/** The name to show in the current request's language. */
 		public String label() {
-			return label(LocaleContextHolder.getLocale());
+			return label(readersLocale());
 		}
 
 		public String label(Locale locale) {
