@@ -185,6 +185,10 @@ class AuthorisationMatrixTests {
 
 	private final AtomicInteger serial = new AtomicInteger();
 
+	private int built;
+
+	private long buildingNanos;
+
 	private final List<Actor> actors = new ArrayList<>();
 
 	private final Map<String, Long> users = new HashMap<>();
@@ -218,6 +222,19 @@ class AuthorisationMatrixTests {
 				c -> get("/value/accounts/" + c.account() + "/tab")));
 		rules.add(onAccount("GET /customers/contacts/{id}", READ, Set.of(view), c -> get("/customers/contacts/" + c.contact())));
 		rules.add(onAccount("GET /api/v1/contacts/{id}", READ, Set.of(view), c -> get("/api/v1/contacts/" + c.contact())));
+		// lists and searches: a record is listed to whoever reads it (pool accounts in the pool, not in "all accounts")
+		rules.add(listing("GET /customers/accounts", Set.of(view), (actor, r) -> reads(actor, r) && r != Relation.POOL,
+				c -> get("/customers/accounts").param("keyword", c.fixture().name()), Fixture::name));
+		rules.add(listing("GET /api/v1/accounts", Set.of(view), (actor, r) -> reads(actor, r) && r != Relation.POOL,
+				c -> get("/api/v1/accounts").param("keyword", c.fixture().name()), Fixture::name));
+		rules.add(listing("GET /customers/pool", Set.of(CustomerPermissions.POOL), (actor, r) -> r == Relation.POOL,
+				c -> get("/customers/pool").param("keyword", c.fixture().name()), Fixture::name));
+		rules.add(listing("GET /customers/contacts", Set.of(view), (actor, r) -> reads(actor, r) && r != Relation.POOL,
+				c -> get("/customers/contacts").param("keyword", c.fixture().contactName()), Fixture::contactName));
+		rules.add(listing("GET /api/v1/search", Set.of(view), AuthorisationMatrixTests::reads,
+				c -> get("/api/v1/search").param("q", c.fixture().name()), Fixture::name));
+		rules.add(listing("GET /search", Set.of(), (actor, r) -> actor.permissions().contains(view) && reads(actor, r),
+				c -> get("/search").param("q", c.fixture().name()), Fixture::name));
 		// forms show a record the user reads; saving them is what the write rules below guard
 		rules.add(onAccount("GET /customers/accounts/{id}/edit", READ, Set.of(view, edit),
 				c -> get("/customers/accounts/" + c.account() + "/edit")));
@@ -587,6 +604,9 @@ class AuthorisationMatrixTests {
 
 		boolean leakOnly;
 
+		/** For a list: what of the record it shows (its name, its contact's name); listed iff allowed. */
+		java.util.function.Function<Fixture, String> shown;
+
 		final List<String> alsoTouches = new ArrayList<>();
 
 		/** For account rules, the access declared, so {@link #readingSuffices()} can relax it. */
@@ -688,6 +708,15 @@ class AuthorisationMatrixTests {
 		return rule;
 	}
 
+	Rule listing(String endpoint, Set<String> permissions, BiPredicate<Actor, Relation> listed, Request request,
+			java.util.function.Function<Fixture, String> shown) {
+		Rule rule = new Rule(endpoint, permissions + ", lists what the user reads", List.of(Relation.values()),
+				(actor, target) -> actor.permissions().containsAll(permissions) && listed.test(actor, (Relation) target),
+				(actor, target) -> false, request, null);
+		rule.shown = shown;
+		return rule;
+	}
+
 	Rule onPerson(String endpoint, Set<String> permissions, BiPredicate<Actor, Person> allowed, Request request,
 			Probe probe) {
 		return new Rule(endpoint, permissions + " on a person", List.of(Person.values()),
@@ -734,10 +763,12 @@ class AuthorisationMatrixTests {
 		Map<String, Integer> casesPerEndpoint = new LinkedHashMap<>();
 		int cases = 0;
 		long started = System.nanoTime();
+		Map<String, Long> nanosPerEndpoint = new HashMap<>();
 		for (Rule rule : policy()) {
 			if (!rule.requested()) {
 				continue;
 			}
+			long ruleStarted = System.nanoTime();
 			for (Actor actor : actors) {
 				for (Object target : rule.targets) {
 					String failure = run(rule, actor, target);
@@ -749,10 +780,18 @@ class AuthorisationMatrixTests {
 					}
 				}
 			}
+			nanosPerEndpoint.merge(rule.endpoint, System.nanoTime() - ruleStarted, Long::sum);
 		}
-		System.out.printf("Authorisation matrix: %,d cases (%d endpoints × %d roles × relations, people or roles),"
-				+ " %d failed, in %d s%n", cases, casesPerEndpoint.size(), actors.size(), failures.size(),
-				Duration.ofNanos(System.nanoTime() - started).toSeconds());
+		System.out.printf("Authorisation matrix: %,d cases (%d endpoints × %d roles × 8 relations, 6 people, %d granted"
+				+ " roles or none), %d failed, in %d s (%d records built in %d s)%n", cases, casesPerEndpoint.size(),
+				actors.size(), actors.size(), failures.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+				built, Duration.ofNanos(buildingNanos).toSeconds());
+		System.out.println("  slowest: " + nanosPerEndpoint.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(6)
+			.map(e -> e.getKey() + " " + Duration.ofNanos(e.getValue()).toSeconds() + " s")
+			.collect(Collectors.joining(", ")));
 		failures.forEach(f -> System.out.println("  MATRIX " + f));
 		assertThat(failures).as("cases answered against the policy (endpoint | role | relation | expected, answer)")
 			.isEmpty();
@@ -777,6 +816,9 @@ class AuthorisationMatrixTests {
 			return "expected " + expect + ", threw " + ex;
 		}
 		int status = response.getStatus();
+		if (rule.shown != null) {
+			return listed(rule, c, expect, request, response);
+		}
 		boolean changed = false;
 		if (rule.probe != null) {
 			changed = expect == Expect.ALLOWED && !rule.changesNothing ? changedWithin(rule, c, before)
@@ -807,6 +849,36 @@ class AuthorisationMatrixTests {
 		return "expected " + (rule.leakOnly ? "not to name it" : expect == Expect.HIDDEN ? "hidden (404)" : "refused")
 				+ ", answered " + answer
 				+ (leaked ? ", named the record" : "");
+	}
+
+	/** A list shows the record iff the user reads it (waiting a little for the search index to catch up). */
+	private String listed(Rule rule, Case c, Expect expect, AbstractMockHttpServletRequestBuilder<?> request,
+			MockHttpServletResponse first) throws Exception {
+		String shown = rule.shown.apply(c.fixture());
+		MockHttpServletResponse response = first;
+		long deadline = System.nanoTime() + Duration.ofSeconds(expect == Expect.ALLOWED ? 3 : 0).toNanos();
+		while (expect == Expect.ALLOWED && response.getStatus() < 400 && !lists(response, shown)
+				&& System.nanoTime() < deadline) {
+			response = mvc.perform(request.with(SecurityMockMvcRequestPostProcessors.user(c.actor.details())))
+				.andReturn()
+				.getResponse();
+		}
+		int status = response.getStatus();
+		boolean contains = lists(response, shown);
+		if (expect == Expect.ALLOWED) {
+			return status < 400 && contains ? null : "expected listed, answered " + status + (contains ? "" : ", not listed");
+		}
+		return status < 500 && status != 401 && !contains ? null
+				: "expected not listed, answered " + status + (contains ? ", listed" : "");
+	}
+
+	/**
+	 * Whether a page or a JSON answer lists this name: as an element's text or a "name" value, not as the keyword
+	 * the search box or the answer repeats.
+	 */
+	private static boolean lists(MockHttpServletResponse response, String name) throws Exception {
+		String body = response.getContentAsString(StandardCharsets.UTF_8);
+		return body.contains(">" + name + "<") || body.contains("\"name\":\"" + name + "\"");
 	}
 
 	/** Waits a little for a write that is allowed: an endpoint may finish its work just after answering. */
@@ -872,8 +944,8 @@ class AuthorisationMatrixTests {
 	}
 
 	/** A record built for a relation: an account with one contact and one team member besides its owner. */
-	record Fixture(long account, String name, String creditCode, String phone, long contact, long member,
-			long ownerUserId) {
+	record Fixture(long account, String name, String creditCode, String phone, long contact, String contactName,
+			long member, long ownerUserId) {
 	}
 
 	/** One case's context: the actor, the target, and the records it acts on (built on first use). */
@@ -1019,16 +1091,20 @@ class AuthorisationMatrixTests {
 
 	/** Builds an account of this kind owned by the user, through the application's own services. */
 	private Fixture build(String kind, String owner, String actorName) {
+		long started = System.nanoTime();
+		built++;
 		boolean foreign = owner.equals("mx-foreigner");
 		int number = serial.incrementAndGet();
-		String name = "杭州矩阵" + kindName(kind) + number + "号测试有限公司";
+		// numbers in Chinese: a whole name is searched as words, and a name ending in digits is another matter
+		String name = "杭州矩阵" + kindName(kind) + chinese(number) + "号测试有限公司";
+		String contactName = "矩阵联系人" + chinese(number);
 		String creditCode = ChineseIdentifiers.withCreditCodeCheck(String.format("9133010079%07d", number));
 		String phone = String.format("0571-8%07d", number);
-		return as(foreign ? "mx-foreigner" : "admin", () -> {
+		Fixture fixture = as(foreign ? "mx-foreigner" : "admin", () -> {
 			long ownerId = users.get(owner);
 			long id = customers.create(AccountMother.account(name).withCreditCode(creditCode).withPhone(phone).facts(),
 					ownerId, null, true);
-			long contact = contacts.add(id, new ContactDetails("矩阵联系人" + id, "采购经理", null, null, null, null, null,
+			long contact = contacts.add(id, new ContactDetails(contactName, "采购经理", null, null, null, null, null,
 					null, null, null, null, null, null, null, null, null));
 			long bystander = foreign ? ownerId : users.get("mx-bystander");
 			customers.addTeamMember(id, bystander, TeamRole.SERVICE);
@@ -1040,8 +1116,15 @@ class AuthorisationMatrixTests {
 				default -> {
 				}
 			}
-			return new Fixture(id, name, creditCode, phone, contact, member, ownerId);
+			return new Fixture(id, name, creditCode, phone, contact, contactName, member, ownerId);
 		});
+		buildingNanos += System.nanoTime() - started;
+		return fixture;
+	}
+
+	private static String chinese(int number) {
+		return String.valueOf(number).chars().mapToObj(d -> String.valueOf("零一二三四五六七八九".charAt(d - '0')))
+			.collect(Collectors.joining());
 	}
 
 	private static String kindName(String kind) {
