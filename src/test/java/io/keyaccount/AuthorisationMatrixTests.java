@@ -83,6 +83,8 @@ import io.keyaccount.platform.validation.ChineseIdentifiers;
 import io.keyaccount.support.DemoUsers;
 import io.keyaccount.support.KeyaccountTest;
 import io.keyaccount.value.ValuePermissions;
+import io.keyaccount.value.domain.Playbooks;
+import io.keyaccount.value.domain.Tier;
 import io.keyaccount.value.domain.ValueSettings;
 
 /**
@@ -183,6 +185,9 @@ class AuthorisationMatrixTests {
 	@Autowired
 	ApiTokens tokens;
 
+	@Autowired
+	Playbooks playbooks;
+
 	private final AtomicInteger serial = new AtomicInteger();
 
 	private int built;
@@ -205,14 +210,20 @@ class AuthorisationMatrixTests {
 
 	// ---- the policy
 
-	/** Every endpoint of the application with what it needs. */
+	/**
+	 * Every endpoint of the application with what it needs. A new endpoint gets an entry here: {@code onAccount} when
+	 * it reads, changes or deletes an account or what hangs off it (the expectations follow from the access and the
+	 * permissions), {@code listing} for a list or search, {@code onPerson} when it acts on another user, {@code gate}
+	 * when only a permission decides; several entries for one endpoint are its {@code variant}s.
+	 */
 	List<Rule> policy() {
 		List<Rule> rules = new ArrayList<>();
 		String view = CustomerPermissions.VIEW;
 		String edit = CustomerPermissions.EDIT;
 
 		// accounts: the 360° page, its API, its tabs
-		rules.add(onAccount("GET /customers/accounts/{id}", READ, Set.of(view), c -> get("/customers/accounts/" + c.account())));
+		rules.add(onAccount("GET /customers/accounts/{id}", READ, Set.of(view),
+				c -> get("/customers/accounts/" + c.account())));
 		rules.add(onAccount("GET /api/v1/accounts/{id}", READ, Set.of(view), c -> get("/api/v1/accounts/" + c.account())));
 		rules.add(onAccount("GET /api/v1/accounts/{id}/contacts", READ, Set.of(view),
 				c -> get("/api/v1/accounts/" + c.account() + "/contacts")));
@@ -220,7 +231,8 @@ class AuthorisationMatrixTests {
 				c -> get("/api/v1/accounts/" + c.account() + "/follow-ups")));
 		rules.add(onAccount("GET /value/accounts/{id}/tab", READ, Set.of(ValuePermissions.VIEW),
 				c -> get("/value/accounts/" + c.account() + "/tab")));
-		rules.add(onAccount("GET /customers/contacts/{id}", READ, Set.of(view), c -> get("/customers/contacts/" + c.contact())));
+		rules.add(onAccount("GET /customers/contacts/{id}", READ, Set.of(view),
+				c -> get("/customers/contacts/" + c.contact())));
 		rules.add(onAccount("GET /api/v1/contacts/{id}", READ, Set.of(view), c -> get("/api/v1/contacts/" + c.contact())));
 		// lists and searches: a record is listed to whoever reads it (pool accounts in the pool, not in "all accounts")
 		rules.add(listing("GET /customers/accounts", Set.of(view), (actor, r) -> reads(actor, r) && r != Relation.POOL,
@@ -318,12 +330,14 @@ class AuthorisationMatrixTests {
 		rules.add(onAccount("POST /customers/accounts", WRITE, Set.of(view, edit),
 				c -> accountForm(post("/customers/accounts"), c.fresh("子公司")).param("parentId", c.accountText())
 					.param("duplicatesConfirmed", "true").param("version", "0"))
+			.variant("parentId")
 			.readingSuffices()
 			.refusedInPage()
 			.probe(c -> count("select count(*) from account")));
 		rules.add(onAccount("POST /api/v1/accounts", WRITE, Set.of(view, edit),
 				c -> json(post("/api/v1/accounts").param("duplicatesConfirmed", "true"),
 						accountJson(c.fresh("子公司"), c.account(), null, null)))
+			.variant("parentId")
 			.readingSuffices()
 			.refusedInPage()
 			.probe(c -> count("select count(*) from account")));
@@ -331,26 +345,29 @@ class AuthorisationMatrixTests {
 		rules.add(onAccount("POST /customers/accounts", READ, Set.of(view, edit),
 				c -> accountForm(post("/customers/accounts"), c.fresh("重复代码")).param("creditCode", c.fixture().creditCode())
 					.param("duplicatesConfirmed", "true").param("version", "0"))
+			.variant("creditCode taken")
 			.namesOnlyWhatTheUserReads());
 		rules.add(onAccount("POST /api/v1/accounts", READ, Set.of(view, edit),
 				c -> json(post("/api/v1/accounts").param("duplicatesConfirmed", "true"),
 						accountJson(c.fresh("重复代码"), null, null, null)
 							.replace("{", "{\"creditCode\":\"" + c.fixture().creditCode() + "\",")))
+			.variant("creditCode taken")
 			.namesOnlyWhatTheUserReads());
 		rules.add(onAccount("POST /customers/accounts", READ, Set.of(view, edit),
 				c -> accountForm(post("/customers/accounts"), c.fresh("重复电话")).param("phone", c.fixture().phone())
 					.param("version", "0"))
+			.variant("duplicate phone")
 			.namesOnlyWhatTheUserReads());
 		rules.add(onPerson("POST /customers/accounts", Set.of(view, edit), (actor, person) -> inScope(actor, person)
 				&& person != Person.DISABLED_IN_UNIT,
 				c -> accountForm(post("/customers/accounts"), c.fresh("指定负责人")).param("ownerUserId", c.personText())
 					.param("duplicatesConfirmed", "true").param("version", "0"),
-				c -> count("select count(*) from account where owner_user_id = " + c.person())));
+				c -> count("select count(*) from account where owner_user_id = " + c.person())).variant("ownerUserId"));
 		rules.add(onPerson("POST /api/v1/accounts", Set.of(view, edit), (actor, person) -> inScope(actor, person)
 				&& person != Person.DISABLED_IN_UNIT,
 				c -> json(post("/api/v1/accounts").param("duplicatesConfirmed", "true"),
 						accountJson(c.fresh("指定负责人"), null, c.person(), null)),
-				c -> count("select count(*) from account where owner_user_id = " + c.person())));
+				c -> count("select count(*) from account where owner_user_id = " + c.person())).variant("ownerUserId"));
 		// a leaver's hand-over moves only accounts of people in the actor's scope
 		rules.add(onPerson("POST /customers/handover", Set.of(CustomerPermissions.TRANSFER), this::inScope,
 				c -> post("/customers/handover").param("fromUserId", c.personText())
@@ -439,8 +456,9 @@ class AuthorisationMatrixTests {
 		rules.add(gate("POST /value/settings", Set.of(ValuePermissions.SETTINGS),
 				c -> valueSettingsForm(post("/value/settings")).param("version", "-1")));
 		rules.add(gate("POST /value/settings/playbooks/{tier}", Set.of(ValuePermissions.SETTINGS),
-				c -> post("/value/settings/playbooks/A").param("strategy", "矩阵测试：重点维护")
-					.param("actions", "季度拜访")));
+				// the playbook as it stands: what is checked is who may save it
+				c -> post("/value/settings/playbooks/A").param("strategy", playbooks.of(Tier.A).strategy())
+					.param("actions", String.join("\n", playbooks.of(Tier.A).actions()))));
 		rules.add(gate("POST /value/runs", Set.of(ValuePermissions.RESCORE), c -> post("/value/runs")));
 		rules.add(gate("GET /value/runs/{id}", Set.of(ValuePermissions.RESCORE), c -> get("/value/runs/-1"))
 			.unknownRecord());
@@ -602,6 +620,8 @@ class AuthorisationMatrixTests {
 
 		boolean echoesName;
 
+		String variant;
+
 		boolean leakOnly;
 
 		/** For a list: what of the record it shows (its name, its contact's name); listed iff allowed. */
@@ -627,6 +647,16 @@ class AuthorisationMatrixTests {
 
 		static Rule notRequested(String endpoint, String why) {
 			return new Rule(endpoint, why, List.of(), (a, t) -> false, (a, t) -> false, null, null);
+		}
+
+		/** Names which of an endpoint's several entries this is (the same form, other fields). */
+		Rule variant(String name) {
+			variant = name;
+			return this;
+		}
+
+		String title() {
+			return variant == null ? endpoint : endpoint + " [" + variant + "]";
 		}
 
 		Rule refusedInPage() {
@@ -683,6 +713,7 @@ class AuthorisationMatrixTests {
 			unknownRecord = other.unknownRecord;
 			changesNothing = other.changesNothing;
 			echoesName = other.echoesName;
+			variant = other.variant;
 			leakOnly = other.leakOnly;
 			alsoTouches.addAll(other.alsoTouches);
 			access = other.access;
@@ -775,7 +806,7 @@ class AuthorisationMatrixTests {
 					cases++;
 					casesPerEndpoint.merge(rule.endpoint, 1, Integer::sum);
 					if (failure != null) {
-						failures.add(rule.endpoint + " | " + actor.role().getCode() + " | " + label(target) + " | "
+						failures.add(rule.title() + " | " + actor.role().getCode() + " | " + label(target) + " | "
 								+ failure);
 					}
 				}
@@ -809,7 +840,9 @@ class AuthorisationMatrixTests {
 		String before = rule.probe == null ? null : rule.probe.read(c);
 		MockHttpServletResponse response;
 		try {
-			response = mvc.perform(request.with(SecurityMockMvcRequestPostProcessors.user(actor.details())).with(csrf())).andReturn().getResponse();
+			response = mvc.perform(request.with(SecurityMockMvcRequestPostProcessors.user(actor.details())).with(csrf()))
+				.andReturn()
+				.getResponse();
 		}
 		catch (Exception ex) {
 			touched(rule, c);
@@ -846,7 +879,8 @@ class AuthorisationMatrixTests {
 		if (statusOk && !changed && !leaked) {
 			return null;
 		}
-		return "expected " + (rule.leakOnly ? "not to name it" : expect == Expect.HIDDEN ? "hidden (404)" : "refused")
+		return "expected " + (rule.leakOnly ? "not to name it"
+				: expect != Expect.HIDDEN ? "refused" : rule.refusal == Refusal.STATUS ? "hidden (404)" : "hidden (as not found)")
 				+ ", answered " + answer
 				+ (leaked ? ", named the record" : "");
 	}
