@@ -136,6 +136,16 @@ class AuthorisationMatrixTests {
 		HIDDEN
 	}
 
+	/** What a visitor who has not signed in gets. */
+	enum SignedOut {
+		/** The sign-in page (web) or 401 (API). */
+		SIGN_IN,
+		/** The page itself. */
+		OPEN,
+		/** Either: the product decides and documents it. */
+		EITHER
+	}
+
 	/** How an endpoint shows a refusal. */
 	enum Refusal {
 		/** 403 (no permission) or 404 (no such record for this user). */
@@ -519,15 +529,20 @@ class AuthorisationMatrixTests {
 		rules.add(gate("GET /customers/regions/cities", Set.of(), c -> get("/customers/regions/cities")
 			.param("provinceCode", "330000")));
 		// public: the sign-in page, the installer (closed once installed) and the API's description
-		rules.add(gate("GET /login", Set.of(), c -> get("/login")));
-		rules.add(gate("GET /setup", Set.of(), c -> get("/setup")));
+		rules.add(gate("GET /login", Set.of(), c -> get("/login")).signedOut(SignedOut.OPEN));
+		rules.add(gate("GET /setup", Set.of(), c -> get("/setup")).signedOut(SignedOut.OPEN));
 		rules.add(gate("POST /setup", Set.of(), c -> post("/setup").param("companyName", "矩阵测试公司")
 			.param("username", "mx-setup").param("displayName", "矩阵").param("password", PASSWORD)
-			.param("confirmPassword", PASSWORD)).probe(c -> count("select count(*) from tenant")).changesNothing());
-		rules.add(gate("GET /api/v1/openapi", Set.of(), c -> get("/api/v1/openapi")));
-		rules.add(gate("GET /api/v1/openapi.yaml", Set.of(), c -> get("/api/v1/openapi.yaml")));
-		rules.add(gate("GET /api/v1/openapi/swagger-config", Set.of(), c -> get("/api/v1/openapi/swagger-config")));
-		rules.add(gate("GET /api/v1/docs", Set.of(), c -> get("/api/v1/docs")));
+			.param("confirmPassword", PASSWORD)).probe(c -> count("select count(*) from tenant"))
+			.changesNothing()
+			.signedOut(SignedOut.OPEN));
+		// the API's description is public or needs a sign-in, as the product documents it (issue 17, item 16)
+		rules.add(gate("GET /api/v1/openapi", Set.of(), c -> get("/api/v1/openapi")).signedOut(SignedOut.EITHER));
+		rules.add(gate("GET /api/v1/openapi.yaml", Set.of(), c -> get("/api/v1/openapi.yaml"))
+			.signedOut(SignedOut.EITHER));
+		rules.add(gate("GET /api/v1/openapi/swagger-config", Set.of(), c -> get("/api/v1/openapi/swagger-config"))
+			.signedOut(SignedOut.EITHER));
+		rules.add(gate("GET /api/v1/docs", Set.of(), c -> get("/api/v1/docs")).signedOut(SignedOut.EITHER));
 		rules.add(Rule.notRequested("ANY /error", "the container's error dispatch; no request reaches it directly"));
 		return rules;
 	}
@@ -622,6 +637,8 @@ class AuthorisationMatrixTests {
 
 		String variant;
 
+		SignedOut signedOut = SignedOut.SIGN_IN;
+
 		boolean leakOnly;
 
 		/** For a list: what of the record it shows (its name, its contact's name); listed iff allowed. */
@@ -657,6 +674,11 @@ class AuthorisationMatrixTests {
 
 		String title() {
 			return variant == null ? endpoint : endpoint + " [" + variant + "]";
+		}
+
+		Rule signedOut(SignedOut answer) {
+			signedOut = answer;
+			return this;
 		}
 
 		Rule refusedInPage() {
@@ -714,6 +736,7 @@ class AuthorisationMatrixTests {
 			changesNothing = other.changesNothing;
 			echoesName = other.echoesName;
 			variant = other.variant;
+			signedOut = other.signedOut;
 			leakOnly = other.leakOnly;
 			alsoTouches.addAll(other.alsoTouches);
 			access = other.access;
@@ -811,10 +834,16 @@ class AuthorisationMatrixTests {
 					}
 				}
 			}
+			String failure = runSignedOut(rule);
+			cases++;
+			if (failure != null) {
+				failures.add(rule.title() + " | signed out | " + failure);
+			}
 			nanosPerEndpoint.merge(rule.endpoint, System.nanoTime() - ruleStarted, Long::sum);
 		}
 		System.out.printf("Authorisation matrix: %,d cases (%d endpoints × %d roles × 8 relations, 6 people, %d granted"
-				+ " roles or none), %d failed, in %d s (%d records built in %d s)%n", cases, casesPerEndpoint.size(),
+				+ " roles or none; and signed out), %d failed, in %d s (%d records built in %d s)%n", cases,
+				casesPerEndpoint.size(),
 				actors.size(), actors.size(), failures.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds(),
 				built, Duration.ofNanos(buildingNanos).toSeconds());
 		System.out.println("  slowest: " + nanosPerEndpoint.entrySet()
@@ -883,6 +912,25 @@ class AuthorisationMatrixTests {
 				: expect != Expect.HIDDEN ? "refused" : rule.refusal == Refusal.STATUS ? "hidden (404)" : "hidden (as not found)")
 				+ ", answered " + answer
 				+ (leaked ? ", named the record" : "");
+	}
+
+	/** Signed out, an endpoint answers with the sign-in page or 401, unless it is open to everyone. */
+	private String runSignedOut(Rule rule) throws Exception {
+		Object target = rule.targets.get(0);
+		Case c = new Case(actors.get(0), target);
+		if (target instanceof Person person) {
+			ownsAnAccount(person, c.actor);
+		}
+		MockHttpServletResponse response = mvc.perform(rule.request.build(c).with(csrf())).andReturn().getResponse();
+		int status = response.getStatus();
+		String location = response.getRedirectedUrl();
+		boolean signIn = status == 401 || (status / 100 == 3 && location != null && location.endsWith("/login"));
+		boolean ok = switch (rule.signedOut) {
+			case SIGN_IN -> signIn;
+			case OPEN -> status < 400;
+			case EITHER -> status < 500;
+		};
+		return ok ? null : "expected " + rule.signedOut + ", answered " + status + (location == null ? "" : " → " + location);
 	}
 
 	/** A list shows the record iff the user reads it (waiting a little for the search index to catch up). */
