@@ -46,7 +46,7 @@ public class FollowUpLog {
 	}
 
 	public long log(long accountId, FollowUpCommand command) {
-		Account account = customers.visibleAccount(accountId);
+		Account account = customers.changeableAccount(accountId);
 		if (command.kind() == null) {
 			throw new BusinessRuleException("kind", "validation.required");
 		}

@@ -55,7 +55,7 @@ class HandoverController {
 	}
 
 	@GetMapping("/customers/accounts/{id}/merge")
-	@PreAuthorize("hasAuthority('customer.edit')")
+	@PreAuthorize("hasAuthority('customer.edit') and hasAuthority('customer.delete')")
 	String mergeForm(@PathVariable long id, Model model) {
 		model.addAttribute("account", customers.account(id));
 		model.addAttribute("candidates", customers.duplicatesOf(id));
@@ -63,7 +63,7 @@ class HandoverController {
 	}
 
 	@PostMapping("/customers/accounts/{id}/merge")
-	@PreAuthorize("hasAuthority('customer.edit')")
+	@PreAuthorize("hasAuthority('customer.edit') and hasAuthority('customer.delete')")
 	String merge(@PathVariable long id, @RequestParam long mergedId, RedirectAttributes redirect) {
 		try {
 			String mergedName = customers.account(mergedId).facts().name();

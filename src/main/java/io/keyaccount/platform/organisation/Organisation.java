@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -191,6 +192,11 @@ public class Organisation {
 	@Transactional(readOnly = true)
 	public User user(long id) {
 		return users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<User> findUser(long id) {
+		return users.findById(id);
 	}
 
 	@Transactional(readOnly = true)
