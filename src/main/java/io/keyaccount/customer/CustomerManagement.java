@@ -16,7 +16,9 @@ import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -472,6 +474,17 @@ public class CustomerManagement {
 	/** Ends an account's team: a pool account has none, so nobody keeps access through it once it is claimed. */
 	void dissolveTeam(long accountId) {
 		teams.deleteAll(teams.findByAccountId(accountId));
+	}
+
+	/** Everyone within the current user's data scope, disabled staff too (leavers), by name: for the handover. */
+	@Transactional(readOnly = true)
+	public List<User> staffInScope() {
+		VisibleRecords scope = currentUser.visibleRecords();
+		return organisation.users(new Organisation.UserQuery(null, null, null),
+				PageRequest.of(0, 1000, Sort.by("displayName")))
+			.stream()
+			.filter(u -> scope.includes(u.getId(), u.getUnitId()))
+			.toList();
 	}
 
 	/** The users the current user may make owner of accounts, for forms: see {@link #assignableOwner}. */

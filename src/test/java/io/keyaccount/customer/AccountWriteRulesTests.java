@@ -128,6 +128,27 @@ class AccountWriteRulesTests {
 		mvc.perform(get("/api/v1/accounts/" + pooled).with(as("liuyang"))).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aTeamMemberWorksOnTheAccountButDoesNotGiveItAway() throws Exception {
+		String name = unique("杭州团队协作测试有限公司");
+		long id = createAs("huangting", AccountMother.account(name).facts());
+		addToTeamAs("huangting", id, "liuyang");
+
+		mvc.perform(api(put("/api/v1/accounts/" + id), "liuyang")
+			.content("{\"name\": \"" + name + "\", \"phone\": \"0571-88000000\", \"version\": " + version(id) + "}"))
+			.andExpect(status().isOk());
+		mvc.perform(api(post("/api/v1/accounts/" + id + "/follow-ups"), "liuyang")
+			.content("{\"kind\": \"VISIT\", \"summary\": \"团队成员拜访\"}")).andExpect(status().isCreated());
+		mvc.perform(post("/customers/pool/release").with(as("liuyang")).with(csrf()).param("ids", String.valueOf(id)))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/customers/accounts/" + id + "/team").with(as("liuyang")).with(csrf())
+			.param("userId", String.valueOf(userId("zhengkai"))).param("role", "SALES"))
+			.andExpect(status().isForbidden());
+
+		assertThat(jdbc.queryForObject("select in_pool from account where id = ?", Boolean.class, id)).isFalse();
+		assertThat(count("select count(*) from account_team_member where account_id = ?", id)).isOne();
+	}
+
 	// ---- writes outside the data scope (item 4)
 
 	@Test

@@ -34,9 +34,8 @@ class HandoverController {
 	@GetMapping("/customers/handover")
 	@PreAuthorize("hasAuthority('customer.transfer')")
 	String form(Model model) {
-		model.addAttribute("allUsers", organisation.users(new Organisation.UserQuery(null, null, null),
-				org.springframework.data.domain.PageRequest.of(0, 1000, org.springframework.data.domain.Sort.by("displayName"))));
-		model.addAttribute("users", organisation.activeUsers());
+		model.addAttribute("allUsers", customers.staffInScope());
+		model.addAttribute("users", customers.assignableOwners());
 		return "customer/handover";
 	}
 
