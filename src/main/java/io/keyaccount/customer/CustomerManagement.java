@@ -276,6 +276,19 @@ public class CustomerManagement {
 		return access().mayChange(visibleAccount(id));
 	}
 
+	/** What the current user may do with an account he sees, for a page to offer only that. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public AccountRights rightsOver(AccountView account) {
+		AccountAccess access = access();
+		return new AccountRights(
+				access.mayChange(account.id(), account.inPool(), account.ownerUserId(), account.ownerUnitId()),
+				access.mayDispose(account.id(), account.inPool(), account.ownerUserId(), account.ownerUnitId()));
+	}
+
+	/** Whether the current user may change an account, and whether he may dispose of it ({@link AccountAccess}). */
+	public record AccountRights(boolean change, boolean dispose) {
+	}
+
 	/** Loads an account the current user may see, or fails as if it did not exist. */
 	Account visibleAccount(long id) {
 		return findVisible(id).orElseThrow(() -> new NotFoundException("Account", id));

@@ -82,7 +82,10 @@ class AccountWriteRulesTests {
 		long id = createAs("huangting", AccountMother.account(name).facts());
 		releaseAs("huangting", id);
 
-		mvc.perform(get("/customers/accounts/" + id).with(as("liuyang"))).andExpect(status().isOk());
+		mvc.perform(get("/customers/accounts/" + id).with(as("liuyang"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/customers/accounts/" + id + "/edit"))))
+			.andExpect(content().string(not(containsString("id=\"write-follow-up\""))));
+		mvc.perform(get("/customers/accounts/" + id + "/edit").with(as("liuyang"))).andExpect(status().isForbidden());
 		mvc.perform(post("/customers/accounts/" + id).with(as("liuyang")).with(csrf())
 			.param("name", name + "改").param("status", "INTENT").param("version", String.valueOf(version(id))))
 			.andExpect(status().isForbidden());
@@ -103,6 +106,8 @@ class AccountWriteRulesTests {
 		assertThat(count("select count(*) from account_team_member where account_id = ?", id)).isZero();
 
 		mvc.perform(post("/customers/pool/" + id + "/claim").with(as("liuyang")).with(csrf()));
+		mvc.perform(get("/customers/accounts/" + id).with(as("liuyang")))
+			.andExpect(content().string(containsString("/customers/accounts/" + id + "/edit")));
 		mvc.perform(api(put("/api/v1/accounts/" + id), "liuyang")
 			.content("{\"name\": \"" + name + "改\", \"version\": " + version(id) + "}"))
 			.andExpect(status().isOk())

@@ -144,6 +144,7 @@ class AccountController {
 	String detail(@PathVariable long id, @RequestParam(defaultValue = "overview") String tab, Model model) {
 		AccountView account = customers.account(id);
 		model.addAttribute("account", account);
+		model.addAttribute("rights", customers.rightsOver(account));
 		model.addAttribute("tab", tab);
 		model.addAttribute("contacts", contacts.of(id));
 		model.addAttribute("orgChart", "contacts".equals(tab) ? contacts.orgChart(id) : List.of());
