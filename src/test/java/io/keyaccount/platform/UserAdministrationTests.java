@@ -78,18 +78,19 @@ class UserAdministrationTests {
 		return jdbc.queryForObject("select id from app_role where code = ?", Long.class, code.toUpperCase());
 	}
 
-	private ResultActions createUser(RequestPostProcessor by, String username,
-			long... roleIds) throws Exception {
+	private ResultActions createUser(RequestPostProcessor by, String username, long roleId) throws Exception {
+		return createUser(by, username, roleId, "华东销售组");
+	}
+
+	private ResultActions createUser(RequestPostProcessor by, String username, long roleId, String unit)
+			throws Exception {
 		MockHttpServletRequestBuilder request = post("/admin/users").with(by).with(csrf())
 			.param("username", username)
 			.param("displayName", "用户" + username)
-			.param("unitId", String.valueOf(unitId("华东销售组")))
+			.param("unitId", String.valueOf(unitId(unit)))
 			.param("password", PASSWORD)
 			.param("confirmPassword", PASSWORD);
-		for (long roleId : roleIds) {
-			request.param("roleIds", String.valueOf(roleId));
-		}
-		return mvc.perform(request);
+		return mvc.perform(request.param("roleIds", String.valueOf(roleId)));
 	}
 
 	private long unitId(String name) {
@@ -173,6 +174,23 @@ class UserAdministrationTests {
 		mvc.perform(get("/admin/users/new").with(as(userAdmin)))
 			.andExpect(content().string(containsString("角色UV" + suffix)))
 			.andExpect(content().string(not(containsString("value=\"" + adminRole() + "\" id=\"roleIds"))));
+	}
+
+	@Test
+	void aUserAdministratorOpensNoUnitHisOwnScopeDoesNotCover() throws Exception {
+		long unitAdminRole = role("UU" + suffix, "UNIT", "admin.users", "customer.view");
+		String unitAdmin = "uu" + suffix;
+		createUser(as("admin"), unitAdmin, unitAdminRole).andExpect(redirectedUrl("/admin/users"));
+		long unitViewer = role("UN" + suffix, "UNIT", "customer.view");
+
+		createUser(as(unitAdmin), "south" + suffix, unitViewer, "华南销售组")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("您不能授予角色「角色UN" + suffix + "」")));
+		createUser(as(unitAdmin), "east" + suffix, unitViewer, "华东销售组").andExpect(redirectedUrl("/admin/users"));
+
+		assertThat(jdbc.queryForObject("select count(*) from app_user where username = ?", Long.class, "south" + suffix))
+			.isZero();
+		assertThat(rolesOf("east" + suffix)).containsExactly(unitViewer);
 	}
 
 	@Test

@@ -21,13 +21,14 @@ import io.keyaccount.platform.security.PlatformPermissions;
 import io.keyaccount.platform.validation.BusinessRuleException;
 
 /**
- * What a user administrator ({@code admin.users}) may do to users (docs/adr/0014). He may give only roles he could
- * hold as they are: every permission of the role is one of his, and its data scope is no wider than his. He may
- * manage — edit, give or take roles, disable, unlock, reset the password of — only users all of whose roles he could
- * give, himself included, so nobody raises his own rights or takes over a more powerful account. An administrator
- * (whose roles grant {@code admin.roles}, with which he could give himself anything) may give every role and
- * manage everyone: only administrators create, change or reset administrators. The actor's rights are read from
- * the database, not from his session.
+ * What a user administrator ({@code admin.users}) may do to users (docs/adr/0014). He may give a user only roles he
+ * holds the rights of: every permission of the role is one of his, and the records its data scope opens to that
+ * user, in that user's unit, are records his own scope covers (an own-records role opens none). He may manage —
+ * edit, move, give or take roles, disable, unlock, reset the password of — only users all of whose roles he could
+ * give them, himself included, so nobody raises his own rights, takes over a more powerful account, or sets up an
+ * account that sees more than he does. An administrator (whose roles grant {@code admin.roles}, with which he could
+ * give himself anything) may do it all: only administrators create, change or reset administrators. The actor's
+ * rights are read from the database, not from his session.
  */
 @Service
 @Transactional
@@ -44,14 +45,14 @@ class UserAdministration {
 
 	User create(NewUserCommand command) {
 		Rights rights = rights();
-		rights.requireGrantable(command.profile().roleIds());
+		rights.requireGrantable(command.profile().roleIds(), command.profile().unitId());
 		return organisation.createUser(command);
 	}
 
 	User update(long id, UserProfileCommand command, long version) {
 		Rights rights = rights();
 		rights.requireManageable(organisation.user(id));
-		rights.requireGrantable(command.roleIds());
+		rights.requireGrantable(command.roleIds(), command.unitId());
 		return organisation.updateUser(id, command, version);
 	}
 
@@ -78,11 +79,11 @@ class UserAdministration {
 		return user;
 	}
 
-	/** The roles the current user may give, for the user form. */
+	/** The roles the current user may give to someone in his own unit, for the user form. */
 	@Transactional(readOnly = true)
 	List<Role> grantableRoles() {
 		Rights rights = rights();
-		return organisation.roles().stream().filter(rights::mayGrant).toList();
+		return organisation.roles().stream().filter(role -> rights.mayGrant(role, rights.unitId())).toList();
 	}
 
 	private Rights rights() {
@@ -97,25 +98,61 @@ class UserAdministration {
 				scope = scope.widest(role.getDataScope());
 			}
 		}
-		return new Rights(permissions, scope, roles);
+		return new Rights(permissions, scope, me.getUnitId(), roles);
 	}
 
-	/** The acting user's own permissions and data scope, and the roles there are. */
-	private record Rights(Set<String> permissions, DataScope scope, Map<Long, Role> roles) {
+	/** The units whose records a scope opens to a user of {@code unitId}; null for all of them. */
+	private Set<Long> unitsOpened(DataScope scope, Long unitId) {
+		return switch (scope) {
+			case ALL -> null;
+			case UNIT_AND_BELOW -> unitId == null ? Set.of() : organisation.unitAndDescendants(unitId);
+			case UNIT -> unitId == null ? Set.of() : Set.of(unitId);
+			case OWN -> Set.of();
+		};
+	}
+
+	/** The acting user's own permissions and the units his scope covers, and the roles there are. */
+	private final class Rights {
+
+		private final Set<String> permissions;
+
+		private final Set<Long> myUnits;
+
+		private final long unitId;
+
+		private final Map<Long, Role> roles;
+
+		Rights(Set<String> permissions, DataScope scope, long unitId, Map<Long, Role> roles) {
+			this.permissions = permissions;
+			this.myUnits = unitsOpened(scope, unitId);
+			this.unitId = unitId;
+			this.roles = roles;
+		}
+
+		long unitId() {
+			return unitId;
+		}
 
 		boolean administrator() {
 			return permissions.contains(PlatformPermissions.ROLES);
 		}
 
-		boolean mayGrant(Role role) {
-			return administrator() || permissions.containsAll(role.getPermissions())
-					&& role.getDataScope().ordinal() <= scope.ordinal();
+		/** Whether he may give this role to a user of that unit. */
+		boolean mayGrant(Role role, Long unitId) {
+			if (administrator()) {
+				return true;
+			}
+			if (!permissions.containsAll(role.getPermissions())) {
+				return false;
+			}
+			Set<Long> opened = unitsOpened(role.getDataScope(), unitId);
+			return myUnits == null || opened != null && myUnits.containsAll(opened);
 		}
 
-		void requireGrantable(Collection<Long> roleIds) {
+		void requireGrantable(Collection<Long> roleIds, Long unitId) {
 			for (Long roleId : roleIds) {
 				Role role = roles.get(roleId);
-				if (role != null && !mayGrant(role)) {
+				if (role != null && !mayGrant(role, unitId)) {
 					throw new BusinessRuleException("roleIds", "user.roleNotGrantable", role.getName());
 				}
 			}
@@ -124,7 +161,7 @@ class UserAdministration {
 		void requireManageable(User user) {
 			for (Long roleId : user.getRoleIds()) {
 				Role role = roles.get(roleId);
-				if (role != null && !mayGrant(role)) {
+				if (role != null && !mayGrant(role, user.getUnitId())) {
 					throw new AccessDeniedException("user " + user.getId() + " holds rights the current user does not");
 				}
 			}
