@@ -68,7 +68,7 @@ public class AccountDirectory {
 	 * The keys a ledger import matches rows on: credit code, external id and exact name, each to the account id, of
 	 * the accounts the signed-in user may change (docs/adr/0014), so a row naming any other account is told "no such
 	 * account" whether it exists or not. A name two of these accounts share maps to null, so an import reports it
-	 * instead of guessing.
+	 * instead of guessing. Reads the signed-in user: call it on the importer's thread.
 	 */
 	public AccountKeys keys() {
 		List<Object> args = new ArrayList<>();
