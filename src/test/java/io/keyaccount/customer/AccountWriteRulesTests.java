@@ -169,6 +169,21 @@ class AccountWriteRulesTests {
 	}
 
 	@Test
+	void accountsAreTransferredOnlyToStaffWithinTheActorsScope() throws Exception {
+		long id = createAs("huangting", AccountMother.account(unique("温岭转移范围测试有限公司")).facts());
+
+		mvc.perform(post("/customers/accounts/transfer").with(as("liming")).with(csrf())
+			.param("ids", String.valueOf(id)).param("toUserId", String.valueOf(userId("zhoufang"))));
+		assertThat(jdbc.queryForObject("select owner_user_id from account where id = ?", Long.class, id))
+			.isEqualTo(userId("huangting"));
+
+		mvc.perform(post("/customers/accounts/transfer").with(as("liming")).with(csrf())
+			.param("ids", String.valueOf(id)).param("toUserId", String.valueOf(userId("zhengkai"))));
+		assertThat(jdbc.queryForObject("select owner_user_id from account where id = ?", Long.class, id))
+			.isEqualTo(userId("zhengkai"));
+	}
+
+	@Test
 	void aLedgerImportRecordsNothingForAnAccountTheImporterCannotSeeAndDoesNotSayItExists() throws Exception {
 		String hidden = unique("金华账本隐藏测试有限公司");
 		String mine = unique("金华账本自有测试有限公司");
