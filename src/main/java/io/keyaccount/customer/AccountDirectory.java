@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import io.keyaccount.customer.domain.AccountAccess;
 import io.keyaccount.customer.domain.AccountVisibility;
 import io.keyaccount.customer.domain.Regions;
 import io.keyaccount.platform.security.CurrentUser;
@@ -64,31 +65,34 @@ public class AccountDirectory {
 	}
 
 	/**
-	 * The keys an import matches rows on: credit code, external id and exact name, each to the account id. A name
-	 * two live accounts share maps to null, so an import reports it instead of guessing.
+	 * The keys a ledger import matches rows on: credit code, external id and exact name, each to the account id, of
+	 * the accounts the signed-in user may change (docs/adr/0014), so a row naming any other account is told "no such
+	 * account" whether it exists or not. A name two of these accounts share maps to null, so an import reports it
+	 * instead of guessing. Reads the signed-in user: call it on the importer's thread.
 	 */
 	public AccountKeys keys() {
+		List<Object> args = new ArrayList<>();
+		args.add(TenantContext.currentTenant());
+		String changeable = "a.tenant_id = ? and a.deleted_at is null and "
+				+ AccountAccess.changeableSql(currentUser.visibleRecords(), "a", args);
 		Map<String, Long> creditCodes = new LinkedHashMap<>();
 		Map<String, Long> externalIds = new LinkedHashMap<>();
 		Map<String, Long> names = new LinkedHashMap<>();
-		jdbc.query("select id, name, credit_code, external_id from account where tenant_id = ? and deleted_at is null",
-				rs -> {
-					long id = rs.getLong(1);
-					names.merge(rs.getString(2).trim(), id, (a, b) -> null);
-					if (rs.getString(3) != null) {
-						creditCodes.put(rs.getString(3).trim().toUpperCase(), id);
-					}
-					if (rs.getString(4) != null) {
-						externalIds.put(rs.getString(4).trim(), id);
-					}
-				}, TenantContext.currentTenant());
+		jdbc.query("select a.id, a.name, a.credit_code, a.external_id from account a where " + changeable, rs -> {
+			long id = rs.getLong(1);
+			names.merge(rs.getString(2).trim(), id, (x, y) -> null);
+			if (rs.getString(3) != null) {
+				creditCodes.put(rs.getString(3).trim().toUpperCase(), id);
+			}
+			if (rs.getString(4) != null) {
+				externalIds.put(rs.getString(4).trim(), id);
+			}
+		}, args.toArray());
 		names.values().removeIf(java.util.Objects::isNull);
-		return new AccountKeys(creditCodes, externalIds, names, ambiguousNames());
-	}
-
-	private java.util.Set<String> ambiguousNames() {
-		return new java.util.HashSet<>(jdbc.queryForList("select name from account where tenant_id = ?"
-				+ " and deleted_at is null group by name having count(*) > 1", String.class, TenantContext.currentTenant()));
+		java.util.Set<String> ambiguous = new java.util.HashSet<>(jdbc.queryForList(
+				"select a.name from account a where " + changeable + " group by a.name having count(*) > 1", String.class,
+				args.toArray()));
+		return new AccountKeys(creditCodes, externalIds, names, ambiguous);
 	}
 
 	/**

@@ -19,7 +19,8 @@ import io.keyaccount.platform.validation.BusinessRuleException;
 /**
  * Merges a duplicate account into the one kept: contacts, follow-ups, team, transfer history and subsidiaries
  * move over, blank facts are filled from the duplicate, which then goes to the recycle bin. Other modules move
- * their own rows on {@link AccountsMerged}.
+ * their own rows on {@link AccountsMerged}. The kept account is changed and the duplicate disposed of
+ * (docs/adr/0014); merging needs {@code customer.delete}, checked by its endpoints as every permission is.
  */
 @Service
 @Transactional
@@ -58,8 +59,8 @@ public class AccountMerger {
 		if (keptId == mergedId) {
 			throw new BusinessRuleException("mergedId", "account.mergeWithItself");
 		}
-		Account kept = customers.visibleAccount(keptId);
-		Account merged = customers.visibleAccount(mergedId);
+		Account kept = customers.changeableAccount(keptId);
+		Account merged = customers.disposableAccount(mergedId);
 		contacts.findByAccountIdOrderByNameAsc(mergedId).forEach(c -> c.moveToAccount(keptId));
 		followUps.findByAccountId(mergedId).forEach(f -> f.moveToAccount(keptId));
 		teams.findByAccountId(mergedId).forEach(member -> {
@@ -70,6 +71,9 @@ public class AccountMerger {
 				member.moveToAccount(keptId);
 			}
 		});
+		if (kept.isInPool()) {
+			customers.dissolveTeam(keptId);
+		}
 		transfers.findByAccountId(mergedId).forEach(t -> t.moveToAccount(keptId));
 		accounts.findByParentId(mergedId).forEach(child -> child.attachToParent(keptId));
 		if (merged.getParentId() != null && kept.getParentId() == null && !merged.getParentId().equals(keptId)) {

@@ -76,7 +76,7 @@ public class ContactBook {
 	}
 
 	public long add(long accountId, ContactDetails details) {
-		customers.visibleAccount(accountId);
+		customers.changeableAccount(accountId);
 		ContactDetails checked = rules.check(details);
 		checkReportsTo(accountId, null, checked.reportsToId());
 		checkMobileUnused(accountId, null, checked.mobile());
@@ -84,7 +84,7 @@ public class ContactBook {
 	}
 
 	public void update(long id, ContactDetails details, long version) {
-		Contact contact = contact(id);
+		Contact contact = changeableContact(id);
 		contact.checkVersion(version);
 		ContactDetails checked = rules.check(details);
 		checkReportsTo(contact.getAccountId(), id, checked.reportsToId());
@@ -93,13 +93,13 @@ public class ContactBook {
 	}
 
 	public void markLeft(long id, LocalDate on) {
-		Contact contact = contact(id);
+		Contact contact = changeableContact(id);
 		contact.markLeft(on == null ? LocalDate.now() : on);
 		events.publishEvent(new ContactLeft(contact.getAccountId(), id));
 	}
 
 	public String delete(long id) {
-		Contact contact = contact(id);
+		Contact contact = changeableContact(id);
 		contact.moveToRecycleBin();
 		return contact.getName();
 	}
@@ -120,6 +120,13 @@ public class ContactBook {
 			.ifPresent(other -> {
 				throw new BusinessRuleException("mobile", "contact.mobileTaken", mobile, other.getName());
 			});
+	}
+
+	/** A contact whose account the current user may change; see {@link CustomerManagement#changeableAccount}. */
+	private Contact changeableContact(long id) {
+		Contact contact = contact(id);
+		customers.changeableAccount(contact.getAccountId());
+		return contact;
 	}
 
 	private void checkReportsTo(long accountId, Long contactId, Long reportsToId) {

@@ -17,8 +17,11 @@ import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +34,7 @@ import io.keyaccount.customer.AccountView.AccountRef;
 import io.keyaccount.customer.CustomerEvents.AccountCreated;
 import io.keyaccount.customer.CustomerEvents.AccountsHandedOver;
 import io.keyaccount.customer.domain.Account;
+import io.keyaccount.customer.domain.AccountAccess;
 import io.keyaccount.customer.domain.AccountRules;
 import io.keyaccount.customer.domain.AccountTeamMember;
 import io.keyaccount.customer.domain.AccountTeamMembers;
@@ -271,21 +275,71 @@ public class CustomerManagement {
 		return findVisible(accountId).isPresent();
 	}
 
+	/**
+	 * Whether the current user may change this account ({@link AccountAccess}); fails as if it did not exist when
+	 * he may not even see it. For pages that offer a change before it is made.
+	 */
+	@Transactional(readOnly = true)
+	public boolean canChange(long id) {
+		return access().mayChange(visibleAccount(id));
+	}
+
+	/** What the current user may do with an account he sees, for a page to offer only that. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public AccountRights rightsOver(AccountView account) {
+		AccountAccess access = access();
+		return new AccountRights(
+				access.mayChange(account.id(), account.inPool(), account.ownerUserId(), account.ownerUnitId()),
+				access.mayDispose(account.id(), account.inPool(), account.ownerUserId(), account.ownerUnitId()));
+	}
+
+	/** Whether the current user may change an account, and whether he may dispose of it ({@link AccountAccess}). */
+	public record AccountRights(boolean change, boolean dispose) {
+	}
+
 	/** Loads an account the current user may see, or fails as if it did not exist. */
 	Account visibleAccount(long id) {
 		return findVisible(id).orElseThrow(() -> new NotFoundException("Account", id));
 	}
 
+	/** Loads an account the current user may change: not found when hidden from him, forbidden when only seen. */
+	Account changeableAccount(long id) {
+		Account account = visibleAccount(id);
+		if (!access().mayChange(account)) {
+			throw new AccessDeniedException("account " + id + " is not the current user's to change");
+		}
+		return account;
+	}
+
+	/** Loads an account the current user may dispose of (delete, transfer, release, team, merge away). */
+	Account disposableAccount(long id) {
+		Account account = visibleAccount(id);
+		if (!access().mayDispose(account)) {
+			throw new AccessDeniedException("account " + id + " is not the current user's to dispose of");
+		}
+		return account;
+	}
+
 	private Optional<Account> findVisible(long id) {
-		return accounts.findLive(TenantContext.currentTenant(), id)
-			.filter(a -> visible(id, a.isInPool(), a.getOwnerUserId(), a.getOwnerUnitId()));
+		return accounts.findLive(TenantContext.currentTenant(), id).filter(a -> access().maySee(a));
 	}
 
 	/** Whether the current user may see this account: in the pool, in their data scope, or on its team. */
 	private boolean visible(long id, boolean inPool, long ownerUserId, long ownerUnitId) {
-		// the account team is asked only when the data scope does not already cover the account
-		return inPool || currentUser.visibleRecords().includes(ownerUserId, ownerUnitId)
-				|| teams.existsByAccountIdAndUserId(id, currentUser.require().userId());
+		return access().maySee(id, inPool, ownerUserId, ownerUnitId);
+	}
+
+	/** The current user's rights over accounts; the team is asked only when the data scope does not decide. */
+	AccountAccess access() {
+		return AccountAccess.of(currentUser.visibleRecords(), teams);
+	}
+
+	/** {@link #access()} with the user's teams read once, for checking many accounts (an import's rows). */
+	@Transactional(readOnly = true)
+	public AccountAccess accessToMany() {
+		VisibleRecords scope = currentUser.visibleRecords();
+		Set<Long> onTeams = Set.copyOf(teams.findAccountIdsByUserId(scope.userId()));
+		return new AccountAccess(scope, onTeams::contains);
 	}
 
 	// ---- changing
@@ -318,7 +372,7 @@ public class CustomerManagement {
 				throw new DuplicateAccountsException(candidates);
 			}
 		}
-		User owner = organisation.user(ownerUserId == null ? currentUser.require().userId() : ownerUserId);
+		User owner = assignableOwner("ownerUserId", ownerUserId == null ? currentUser.require().userId() : ownerUserId);
 		Account account = new Account(checked, owner.getId(), owner.getUnitId());
 		account.attachToParent(checkParent(null, parentId));
 		accounts.save(account);
@@ -327,7 +381,7 @@ public class CustomerManagement {
 	}
 
 	public void update(long id, AccountFacts facts, Long parentId, long version) {
-		Account account = visibleAccount(id);
+		Account account = changeableAccount(id);
 		account.checkVersion(version);
 		AccountFacts checked = rules.check(facts);
 		requireUniqueCreditCode(checked.creditCode(), id);
@@ -336,7 +390,7 @@ public class CustomerManagement {
 	}
 
 	public String delete(long id) {
-		Account account = visibleAccount(id);
+		Account account = disposableAccount(id);
 		if (!accounts.findByParentId(id).isEmpty()) {
 			throw BusinessRuleException.general("account.hasSubsidiaries", account.getName());
 		}
@@ -345,15 +399,15 @@ public class CustomerManagement {
 	}
 
 	public void designateKeyAccount(long id, boolean keyAccount) {
-		visibleAccount(id).designateKeyAccount(keyAccount);
+		changeableAccount(id).designateKeyAccount(keyAccount);
 	}
 
 	/** Transfers accounts (one or many) to another owner, recording who moved what. */
 	public int transfer(List<Long> ids, long toUserId, String reason) {
-		User target = activeUser(toUserId);
+		User target = assignableOwner("toUserId", toUserId);
 		String by = currentUser.require().getUsername();
 		for (Long id : ids) {
-			Account account = visibleAccount(id);
+			Account account = disposableAccount(id);
 			transfers.save(new AccountTransfer(id, account.getOwnerUserId(), target.getId(), TransferKind.TRANSFER,
 					reason, by));
 			account.transferTo(target.getId(), target.getUnitId());
@@ -362,22 +416,34 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * A salesperson leaves: all accounts they own, and the follow-ups still waiting for them, go to the successor in
-	 * one step. Other modules move their open work on the {@link AccountsHandedOver} event.
+	 * A salesperson leaves: the accounts they own, and the follow-ups on them still waiting for them, go to the
+	 * successor in one step. The leaver and the successor must be within the actor's data scope, and only accounts
+	 * the actor may dispose of move. Other modules move their open work on the {@link AccountsHandedOver} event.
 	 */
 	public int handOver(long fromUserId, long toUserId) {
 		if (fromUserId == toUserId) {
 			throw new BusinessRuleException("toUserId", "account.handoverToSelf");
 		}
-		User successor = activeUser(toUserId);
+		User leaver = organisation.user(fromUserId);
+		if (!currentUser.visibleRecords().includes(leaver.getId(), leaver.getUnitId())) {
+			throw new BusinessRuleException("fromUserId", "account.userOutOfScope", leaver.getDisplayName());
+		}
+		User successor = assignableOwner("toUserId", toUserId);
 		String by = currentUser.require().getUsername();
+		AccountAccess access = access();
 		List<Long> moved = new ArrayList<>();
 		for (Account account : accounts.findByOwnerUserIdAndInPoolFalse(fromUserId)) {
+			if (!access.mayDispose(account)) {
+				continue;
+			}
 			transfers.save(new AccountTransfer(account.getId(), fromUserId, toUserId, TransferKind.HANDOVER, null, by));
 			account.transferTo(successor.getId(), successor.getUnitId());
 			moved.add(account.getId());
 		}
+		Set<Long> movedIds = Set.copyOf(moved);
 		followUps.findByAssigneeUserIdAndNextFollowUpOnGreaterThanEqual(fromUserId, LocalDate.now())
+			.stream()
+			.filter(f -> movedIds.contains(f.getAccountId()))
 			.forEach(f -> f.handOverTo(toUserId));
 		events.publishEvent(new AccountsHandedOver(fromUserId, toUserId, List.copyOf(moved)));
 		return moved.size();
@@ -411,7 +477,7 @@ public class CustomerManagement {
 	/** Likely duplicates of an existing account, for the merge page. */
 	@Transactional(readOnly = true)
 	public List<DuplicateFinder.Candidate> duplicatesOf(long id) {
-		Account account = visibleAccount(id);
+		Account account = changeableAccount(id);
 		return duplicates.candidates(account.facts(), List.of(), id);
 	}
 
@@ -428,7 +494,9 @@ public class CustomerManagement {
 	}
 
 	public void addTeamMember(long accountId, long userId, TeamRole role) {
-		visibleAccount(accountId);
+		if (disposableAccount(accountId).isInPool()) {
+			throw BusinessRuleException.general("account.poolHasNoTeam");
+		}
 		activeUser(userId);
 		if (role == null) {
 			throw new BusinessRuleException("role", "validation.required");
@@ -439,11 +507,50 @@ public class CustomerManagement {
 	}
 
 	public void removeTeamMember(long accountId, long memberId) {
-		visibleAccount(accountId);
+		disposableAccount(accountId);
 		teams.findById(memberId).filter(m -> m.getAccountId() == accountId).ifPresent(teams::delete);
 	}
 
+	/** Ends an account's team: a pool account has none, so nobody keeps access through it once it is claimed. */
+	void dissolveTeam(long accountId) {
+		teams.deleteAll(teams.findByAccountId(accountId));
+	}
+
+	/** Everyone within the current user's data scope, disabled staff too (leavers), by name: for the handover. */
+	@Transactional(readOnly = true)
+	public List<User> staffInScope() {
+		VisibleRecords scope = currentUser.visibleRecords();
+		return organisation.users(new Organisation.UserQuery(null, null, null),
+				PageRequest.of(0, 1000, Sort.by("displayName")))
+			.stream()
+			.filter(u -> scope.includes(u.getId(), u.getUnitId()))
+			.toList();
+	}
+
+	/** The users the current user may make owner of accounts, for forms: see {@link #assignableOwner}. */
+	@Transactional(readOnly = true)
+	public List<User> assignableOwners() {
+		VisibleRecords scope = currentUser.visibleRecords();
+		return organisation.activeUsers().stream().filter(u -> scope.includes(u.getId(), u.getUnitId())).toList();
+	}
+
 	// ---- helpers
+
+	/**
+	 * A user the current user may make owner of accounts: enabled and within his data scope, as an import checks
+	 * its owner column.
+	 */
+	private User assignableOwner(String field, long userId) {
+		User user = organisation.findUser(userId)
+			.orElseThrow(() -> new BusinessRuleException(field, "account.ownerUnknown"));
+		if (!currentUser.visibleRecords().includes(user.getId(), user.getUnitId())) {
+			throw new BusinessRuleException(field, "account.userOutOfScope", user.getDisplayName());
+		}
+		if (!user.isEnabled()) {
+			throw new BusinessRuleException(field, "account.userDisabled", user.getDisplayName());
+		}
+		return user;
+	}
 
 	private User activeUser(long userId) {
 		User user = organisation.user(userId);
@@ -461,8 +568,12 @@ public class CustomerManagement {
 			if (holder[2] != null) {
 				throw new BusinessRuleException("creditCode", "account.creditCodeInRecycleBin", creditCode);
 			}
-			if (exceptId == null || ((Number) holder[0]).longValue() != exceptId) {
-				throw new BusinessRuleException("creditCode", "account.creditCodeTaken", creditCode, holder[1]);
+			long holderId = ((Number) holder[0]).longValue();
+			if (exceptId == null || holderId != exceptId) {
+				// the holder is named only to those who may see it (ADR 0004)
+				throw findVisible(holderId).isPresent()
+						? new BusinessRuleException("creditCode", "account.creditCodeTaken", creditCode, holder[1])
+						: new BusinessRuleException("creditCode", "account.creditCodeTakenUnseen", creditCode);
 			}
 		}
 	}
@@ -470,6 +581,10 @@ public class CustomerManagement {
 	private Long checkParent(Long id, Long parentId) {
 		if (parentId == null) {
 			return null;
+		}
+		// a parent the user may not see does not exist for him (ADR 0004)
+		if (findVisible(parentId).isEmpty()) {
+			throw new BusinessRuleException("parentId", "account.parentMissing");
 		}
 		Long cursor = parentId;
 		for (int depth = 0; cursor != null && depth < 20; depth++) {

@@ -26,7 +26,9 @@ import io.keyaccount.platform.validation.BusinessRuleException;
 
 /**
  * The shared pool (公海): accounts released by hand or by the rule, claimed back by salespeople within a daily
- * limit. Key accounts are never recycled silently: the rule alerts their owner's manager instead.
+ * limit. Key accounts are never recycled silently: the rule alerts their owner's manager instead. Everyone sees the
+ * pool, but claiming is the way into a pool account (docs/adr/0014): a pool account has no team, so going to the
+ * pool and being claimed both end its team.
  */
 @Service
 @Transactional
@@ -79,12 +81,13 @@ public class CustomerPool {
 	public int release(List<Long> ids, String reason) {
 		String by = currentUser.require().getUsername();
 		for (Long id : ids) {
-			Account account = customers.visibleAccount(id);
+			Account account = customers.disposableAccount(id);
 			if (account.isKeyAccount()) {
 				throw BusinessRuleException.general("pool.keyAccountNotReleased", account.getName());
 			}
 			transfers.save(new AccountTransfer(id, account.getOwnerUserId(), null, TransferKind.RELEASE, reason, by));
 			account.releaseToPool();
+			customers.dissolveTeam(id);
 		}
 		return ids.size();
 	}
@@ -103,6 +106,7 @@ public class CustomerPool {
 		transfers.save(new AccountTransfer(id, account.getOwnerUserId(), me.userId(), TransferKind.CLAIM, null,
 				me.getUsername()));
 		account.transferTo(me.userId(), me.unitId());
+		customers.dissolveTeam(id);
 		return account.getName();
 	}
 
@@ -128,6 +132,7 @@ public class CustomerPool {
 			transfers.save(new AccountTransfer(account.getId(), account.getOwnerUserId(), null,
 					TransferKind.AUTO_RELEASE, null, AccountTransfer.SYSTEM));
 			account.releaseToPool();
+			customers.dissolveTeam(account.getId());
 			released++;
 		}
 		return released;

@@ -16,13 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.keyaccount.customer.domain.AccountAccess;
+import io.keyaccount.customer.domain.AccountTeamMembers;
 import io.keyaccount.customer.domain.CompanyNames;
+import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.tenancy.TenantContext;
 
 /**
  * Likely duplicates of an account: the same credit code, the same or a very similar name once legal suffixes are
  * removed, or the same phone (the account's, or a contact's mobile). Searches the whole tenant, not only what the
- * user sees, because a duplicate hidden in a colleague's list is still a duplicate.
+ * user sees, because a duplicate hidden in a colleague's list is still a duplicate; but a candidate the user may not
+ * see is told only as "an account you cannot see", without its id, name or owner (ADR 0004).
  * <p>
  * Its reads are SQL naming the tenant, sent with {@link JdbcClient}: as JPQL each was translated anew on every call
  * under the tenant filter (docs/adr/0010), and as Hibernate native queries each mapped its result set anew, about a
@@ -37,9 +41,15 @@ public class DuplicateFinder {
 
 	private final JdbcClient jdbc;
 
-	DuplicateFinder(OwnerNames ownerNames, JdbcClient jdbc) {
+	private final CurrentUser currentUser;
+
+	private final AccountTeamMembers teams;
+
+	DuplicateFinder(OwnerNames ownerNames, JdbcClient jdbc, CurrentUser currentUser, AccountTeamMembers teams) {
 		this.ownerNames = ownerNames;
 		this.jdbc = jdbc;
+		this.currentUser = currentUser;
+		this.teams = teams;
 	}
 
 	@Transactional(readOnly = true)
@@ -92,11 +102,14 @@ public class DuplicateFinder {
 		if (found.isEmpty()) {
 			return List.of();
 		}
+		AccountAccess access = AccountAccess.of(currentUser.visibleRecords(), teams);
 		Map<Long, NamedAccount> accountsFound = new HashMap<>();
-		jdbc.sql("select a.id, a.name, a.owner_user_id from account a where " + LIVE + " and a.id in (:ids)")
+		jdbc.sql("select a.id, a.name, a.owner_user_id, a.owner_unit_id, a.in_pool from account a where " + LIVE
+				+ " and a.id in (:ids)")
 			.param("tenant", tenant)
 			.param("ids", found.keySet())
-			.query((rs, row) -> new NamedAccount(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.query((rs, row) -> new NamedAccount(rs.getLong(1), rs.getString(2), rs.getLong(3),
+					access.maySee(rs.getLong(1), rs.getBoolean(5), rs.getLong(3), rs.getLong(4))))
 			.list()
 			.forEach(account -> accountsFound.put(account.id(), account));
 		Map<Long, String> owners = ownerNames
@@ -106,7 +119,9 @@ public class DuplicateFinder {
 			.filter(f -> accountsFound.containsKey(f.getKey()))
 			.map(f -> {
 				NamedAccount account = accountsFound.get(f.getKey());
-				return new Candidate(f.getKey(), account.name(), owners.get(account.ownerUserId()), f.getValue());
+				return account.seen()
+						? new Candidate(f.getKey(), account.name(), owners.get(account.ownerUserId()), f.getValue())
+						: Candidate.unseen(f.getValue());
 			})
 			.toList();
 	}
@@ -183,10 +198,20 @@ public class DuplicateFinder {
 
 	}
 
-	private record NamedAccount(long id, String name, long ownerUserId) {
+	private record NamedAccount(long id, String name, long ownerUserId, boolean seen) {
 	}
 
-	public record Candidate(long id, String name, String ownerName, DuplicateReason reason) {
+	/** A likely duplicate; one the user may not see has neither id, name nor owner ({@link #seen()} is false). */
+	public record Candidate(Long id, String name, String ownerName, DuplicateReason reason) {
+
+		static Candidate unseen(DuplicateReason reason) {
+			return new Candidate(null, null, null, reason);
+		}
+
+		public boolean seen() {
+			return id != null;
+		}
+
 	}
 
 	public enum DuplicateReason implements io.keyaccount.platform.web.Labelled {

@@ -70,7 +70,7 @@ public class FollowUpLog {
 	}
 
 	public long log(long accountId, FollowUpCommand command) {
-		Account account = customers.visibleAccount(accountId);
+		Account account = customers.changeableAccount(accountId);
 		Checked checked = check(accountId, command);
 		FollowUp followUp = new FollowUp(accountId, currentUser.require().userId(), command.kind(),
 				checked.happenedAt(), command.ourParticipants(), checked.contactIds(), command.summary().trim(),
@@ -113,6 +113,7 @@ public class FollowUpLog {
 		FollowUp followUp = followUps.findById(followUpId)
 			.filter(f -> customers.canSee(f.getAccountId()))
 			.orElseThrow(() -> new NotFoundException("FollowUp", followUpId));
+		customers.changeableAccount(followUp.getAccountId());
 		long me = currentUser.require().userId();
 		if (!Objects.equals(followUp.getAuthorUserId(), me)) {
 			throw BusinessRuleException.general("followUp.onlyAuthor");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface AccountTeamMembers extends JpaRepository<AccountTeamMember, Long> {
 
@@ -12,5 +13,8 @@ public interface AccountTeamMembers extends JpaRepository<AccountTeamMember, Lon
 	Optional<AccountTeamMember> findByAccountIdAndUserId(Long accountId, Long userId);
 
 	boolean existsByAccountIdAndUserId(Long accountId, Long userId);
+
+	@Query("select m.accountId from AccountTeamMember m where m.userId = :userId")
+	List<Long> findAccountIdsByUserId(Long userId);
 
 }

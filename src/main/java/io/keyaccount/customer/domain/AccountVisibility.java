@@ -11,8 +11,9 @@ import io.keyaccount.platform.security.VisibleRecords;
 import io.keyaccount.platform.tenancy.TenantContext;
 
 /**
- * Who sees an account: the role's data scope over owner and owner unit, and — whatever the scope — every member
- * of the account's team. Accounts in the shared pool are outside everyone's own lists.
+ * Who sees an account, as query predicates for lists: the role's data scope over owner and owner unit, and —
+ * whatever the scope — every member of the account's team. Accounts in the shared pool are outside everyone's own
+ * lists (the pool has its own). {@link AccountAccess} holds the whole rule: seeing, changing and disposing.
  */
 public final class AccountVisibility {
 

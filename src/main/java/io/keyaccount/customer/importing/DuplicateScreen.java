@@ -16,12 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.keyaccount.customer.DuplicateFinder.DuplicateReason;
 import io.keyaccount.customer.ImportColumn;
+import io.keyaccount.customer.domain.AccountAccess;
 import io.keyaccount.customer.domain.CompanyNames;
 
 /**
  * The checks of {@link io.keyaccount.customer.DuplicateFinder} and of the credit-code rule, for a chunk of rows
  * at a time: a few queries per check and chunk instead of several per row, so a 100,000-row file is screened in
- * seconds. Like the finder it searches the whole tenant, not only what the importer sees. Names are compared as
+ * seconds. Like the finder it searches the whole tenant, not only what the importer sees, and tells an account the
+ * importer may not see only as "an account you cannot see" (ADR 0004). Names are compared as
  * the finder compares them (same after normalising, one containing the other, or one character apart) among
  * accounts whose normalised name begins with the same two characters; containment is found when one name begins
  * with the other.
@@ -45,8 +47,11 @@ final class DuplicateScreen {
 
 	private final boolean duplicatesConfirmed;
 
+	private final AccountAccess access;
+
 	DuplicateScreen(JdbcTemplate jdbc, long tenantId, Map<Long, String> ownerNames, ImportVocabulary vocabulary,
-			Locale locale, boolean duplicatesConfirmed) {
+			Locale locale, boolean duplicatesConfirmed, AccountAccess access) {
+		this.access = access;
 		this.jdbc = jdbc;
 		this.tenantId = tenantId;
 		this.ownerNames = ownerNames;
@@ -81,12 +86,14 @@ final class DuplicateScreen {
 		if (byCode.isEmpty()) {
 			return;
 		}
-		jdbc.query("select credit_code, name, deleted_at from account where tenant_id = ? and credit_code in ("
-				+ marks(byCode.size()) + ")", rs -> {
+		jdbc.query("select credit_code, name, deleted_at, id, in_pool, owner_user_id, owner_unit_id from account"
+				+ " where tenant_id = ? and credit_code in (" + marks(byCode.size()) + ")", rs -> {
 					ImportRow row = byCode.get(rs.getString(1));
 					String label = vocabulary.label(ImportColumn.CREDIT_CODE, locale) + separator();
 					if (rs.getTimestamp(3) == null) {
-						row.problems.add(label + vocabulary.text(locale, "account.creditCodeTaken", rs.getString(1), rs.getString(2)));
+						row.problems.add(label + (access.maySee(rs.getLong(4), rs.getBoolean(5), rs.getLong(6), rs.getLong(7))
+								? vocabulary.text(locale, "account.creditCodeTaken", rs.getString(1), rs.getString(2))
+								: vocabulary.text(locale, "account.creditCodeTakenUnseen", rs.getString(1))));
 					}
 					else {
 						row.problems.add(label + vocabulary.text(locale, "account.creditCodeInRecycleBin", rs.getString(1)));
@@ -105,12 +112,13 @@ final class DuplicateScreen {
 			}
 		}
 		byPrefix.forEach((prefix, index) -> jdbc.query(
-				"select id, name, normalized_name, owner_user_id from account where tenant_id = ? and deleted_at is null and normalized_name like ?",
+				"select id, name, normalized_name, owner_user_id, owner_unit_id, in_pool from account"
+						+ " where tenant_id = ? and deleted_at is null and normalized_name like ?",
 				rs -> {
 					String existing = rs.getString(3);
 					for (ImportRow row : index.hits(existing)) {
 						if (CompanyNames.similarNormalized(existing, normalizedNames.get(row))) {
-							note(candidates, row, rs.getLong(1), rs.getString(2), rs.getLong(4), DuplicateReason.NAME);
+							note(candidates, row, existing(rs), DuplicateReason.NAME);
 						}
 					}
 				}, tenantId, prefix + "%"));
@@ -130,9 +138,9 @@ final class DuplicateScreen {
 			return;
 		}
 		Object[] args = args(byPhone.keySet());
-		jdbc.query("select id, name, owner_user_id, phone from account where tenant_id = ? and deleted_at is null and phone in ("
-				+ marks(byPhone.size()) + ")", rs -> {
-					notePhone(candidates, byPhone, rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4));
+		jdbc.query("select id, name, null, owner_user_id, owner_unit_id, in_pool, phone from account"
+				+ " where tenant_id = ? and deleted_at is null and phone in (" + marks(byPhone.size()) + ")", rs -> {
+					notePhone(candidates, byPhone, existing(rs), rs.getString(7));
 				}, args);
 		// Contacts first, then their accounts: joined in one statement, H2 scanned every account and compared each of
 		// its contacts with the whole list of mobiles (an import of 100,000 rows into a million accounts did not end).
@@ -145,26 +153,40 @@ final class DuplicateScreen {
 		if (mobilesByAccount.isEmpty()) {
 			return;
 		}
-		jdbc.query("select id, name, owner_user_id from account where tenant_id = ? and deleted_at is null and id in ("
-				+ marks(mobilesByAccount.size()) + ")", rs -> {
-					for (String mobile : mobilesByAccount.get(rs.getLong(1))) {
-						notePhone(candidates, byPhone, rs.getLong(1), rs.getString(2), rs.getLong(3), mobile);
+		jdbc.query("select id, name, null, owner_user_id, owner_unit_id, in_pool from account"
+				+ " where tenant_id = ? and deleted_at is null and id in (" + marks(mobilesByAccount.size()) + ")", rs -> {
+					Existing account = existing(rs);
+					for (String mobile : mobilesByAccount.get(account.id())) {
+						notePhone(candidates, byPhone, account, mobile);
 					}
 				}, args(mobilesByAccount.keySet()));
 	}
 
-	private void notePhone(Map<ImportRow, Map<Long, String>> candidates, Map<String, List<ImportRow>> byPhone,
-			long accountId, String name, long ownerUserId, String phone) {
-		byPhone.getOrDefault(phone, List.of())
-			.forEach(row -> note(candidates, row, accountId, name, ownerUserId, DuplicateReason.PHONE));
+	/** An existing account as {@code select id, name, <any>, owner_user_id, owner_unit_id, in_pool} reads it. */
+	private Existing existing(java.sql.ResultSet rs) throws java.sql.SQLException {
+		long id = rs.getLong(1);
+		long ownerUserId = rs.getLong(4);
+		return new Existing(id, rs.getString(2), ownerUserId,
+				access.maySee(id, rs.getBoolean(6), ownerUserId, rs.getLong(5)));
 	}
 
-	private void note(Map<ImportRow, Map<Long, String>> candidates, ImportRow row, long accountId, String name,
-			long ownerUserId, DuplicateReason reason) {
+	private record Existing(long id, String name, long ownerUserId, boolean seen) {
+	}
+
+	private void notePhone(Map<ImportRow, Map<Long, String>> candidates, Map<String, List<ImportRow>> byPhone,
+			Existing account, String phone) {
+		byPhone.getOrDefault(phone, List.of())
+			.forEach(row -> note(candidates, row, account, DuplicateReason.PHONE));
+	}
+
+	private void note(Map<ImportRow, Map<Long, String>> candidates, ImportRow row, Existing account,
+			DuplicateReason reason) {
 		Map<Long, String> found = candidates.computeIfAbsent(row, r -> new LinkedHashMap<>());
-		if (found.size() < MAX_CANDIDATES && !found.containsKey(accountId)) {
-			found.put(accountId, vocabulary.text(locale, "import.duplicateCandidate", name,
-					ownerNames.getOrDefault(ownerUserId, ""), vocabulary.label(reason, locale)));
+		if (found.size() < MAX_CANDIDATES && !found.containsKey(account.id())) {
+			found.put(account.id(), account.seen()
+					? vocabulary.text(locale, "import.duplicateCandidate", account.name(),
+							ownerNames.getOrDefault(account.ownerUserId(), ""), vocabulary.label(reason, locale))
+					: vocabulary.text(locale, "import.duplicateCandidateUnseen", vocabulary.label(reason, locale)));
 		}
 	}
 

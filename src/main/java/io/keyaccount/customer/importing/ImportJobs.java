@@ -254,7 +254,7 @@ public class ImportJobs {
 		RowInterpreter interpreter = new RowInterpreter(job.options.mapping(), vocabulary, regions, rules, owners,
 				me.userId(), locale);
 		DuplicateScreen screen = new DuplicateScreen(streamingJdbc, me.tenantId(), organisation.userNames(), vocabulary,
-				locale, job.options.duplicatesConfirmed());
+				locale, job.options.duplicatesConfirmed(), customers.accessToMany());
 		ErrorReport report = new ErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
 				job.upload.headers(), vocabulary, locale);
 		ImportRun.Tools tools = new ImportRun.Tools(batches, customers, contacts, vocabulary, writes, reads,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -115,6 +116,9 @@ class AccountController {
 	@GetMapping("/{id}/edit")
 	@PreAuthorize("hasAuthority('customer.edit')")
 	String editForm(@PathVariable long id, Model model) {
+		if (!customers.canChange(id)) {
+			throw new AccessDeniedException("account " + id + " is not the current user's to change");
+		}
 		return form(model, AccountForm.of(customers.account(id)), id);
 	}
 
@@ -140,6 +144,7 @@ class AccountController {
 	String detail(@PathVariable long id, @RequestParam(defaultValue = "overview") String tab, Model model) {
 		AccountView account = customers.account(id);
 		model.addAttribute("account", account);
+		model.addAttribute("rights", customers.rightsOver(account));
 		model.addAttribute("tab", tab);
 		model.addAttribute("contacts", contacts.of(id));
 		model.addAttribute("orgChart", "contacts".equals(tab) ? contacts.orgChart(id) : List.of());
@@ -215,6 +220,7 @@ class AccountController {
 	}
 
 	@PostMapping("/{id}/follow-ups")
+	@PreAuthorize("hasAuthority('customer.edit')")
 	String logFollowUp(@PathVariable long id, @ModelAttribute FollowUpForm form, RedirectAttributes redirect) {
 		try {
 			followUps.log(id, form.toCommand());
@@ -247,7 +253,7 @@ class AccountController {
 		model.addAttribute("purchasePatterns", PurchasePattern.values());
 		model.addAttribute("provinces", regions.provinces());
 		model.addAttribute("cities", regions.citiesOf(form.provinceCode()));
-		model.addAttribute("users", organisation.activeUsers());
+		model.addAttribute("users", customers.assignableOwners());
 		return "customer/account-form";
 	}
 

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,6 +76,7 @@ class ContactController {
 	@GetMapping("/new")
 	@PreAuthorize("hasAuthority('customer.edit')")
 	String createForm(@RequestParam long accountId, Model model) {
+		requireChangeable(accountId);
 		return form(model, ContactForm.empty(accountId), null);
 	}
 
@@ -97,6 +99,7 @@ class ContactController {
 	@PreAuthorize("hasAuthority('customer.edit')")
 	String editForm(@PathVariable long id, Model model) {
 		Contact contact = contacts.contact(id);
+		requireChangeable(contact.getAccountId());
 		return form(model, ContactForm.of(contact), id);
 	}
 
@@ -134,6 +137,13 @@ class ContactController {
 		long accountId = contacts.contact(id).getAccountId();
 		Toasts.success(redirect, "toast.movedToRecycleBinNamed", contacts.delete(id));
 		return "redirect:/customers/accounts/" + accountId + "?tab=contacts";
+	}
+
+	/** A form for a change the user may not make is not offered (docs/adr/0014). */
+	private void requireChangeable(long accountId) {
+		if (!customers.canChange(accountId)) {
+			throw new AccessDeniedException("account " + accountId + " is not the current user's to change");
+		}
 	}
 
 	private String form(Model model, ContactForm form, Long id) {

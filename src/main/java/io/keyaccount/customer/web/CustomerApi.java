@@ -135,6 +135,7 @@ class CustomerApi {
 
 	@PostMapping("/accounts/{id}/follow-ups")
 	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAuthority('customer.edit')")
 	List<FollowUpView> logFollowUp(@PathVariable long id, @RequestBody FollowUpCommand command) {
 		followUps.log(id, command);
 		return followUps.timeline(id, 1);

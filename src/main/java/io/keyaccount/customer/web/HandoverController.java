@@ -34,9 +34,8 @@ class HandoverController {
 	@GetMapping("/customers/handover")
 	@PreAuthorize("hasAuthority('customer.transfer')")
 	String form(Model model) {
-		model.addAttribute("allUsers", organisation.users(new Organisation.UserQuery(null, null, null),
-				org.springframework.data.domain.PageRequest.of(0, 1000, org.springframework.data.domain.Sort.by("displayName"))));
-		model.addAttribute("users", organisation.activeUsers());
+		model.addAttribute("allUsers", customers.staffInScope());
+		model.addAttribute("users", customers.assignableOwners());
 		return "customer/handover";
 	}
 
@@ -55,7 +54,7 @@ class HandoverController {
 	}
 
 	@GetMapping("/customers/accounts/{id}/merge")
-	@PreAuthorize("hasAuthority('customer.edit')")
+	@PreAuthorize("hasAuthority('customer.edit') and hasAuthority('customer.delete')")
 	String mergeForm(@PathVariable long id, Model model) {
 		model.addAttribute("account", customers.account(id));
 		model.addAttribute("candidates", customers.duplicatesOf(id));
@@ -63,7 +62,7 @@ class HandoverController {
 	}
 
 	@PostMapping("/customers/accounts/{id}/merge")
-	@PreAuthorize("hasAuthority('customer.edit')")
+	@PreAuthorize("hasAuthority('customer.edit') and hasAuthority('customer.delete')")
 	String merge(@PathVariable long id, @RequestParam long mergedId, RedirectAttributes redirect) {
 		try {
 			String mergedName = customers.account(mergedId).facts().name();

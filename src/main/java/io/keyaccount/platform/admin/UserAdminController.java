@@ -38,8 +38,11 @@ class UserAdminController {
 
 	private final Organisation organisation;
 
-	UserAdminController(Organisation organisation) {
+	private final UserAdministration administration;
+
+	UserAdminController(Organisation organisation, UserAdministration administration) {
 		this.organisation = organisation;
+		this.administration = administration;
 	}
 
 	@GetMapping
@@ -68,7 +71,7 @@ class UserAdminController {
 
 	@GetMapping("/{id}")
 	String editForm(@PathVariable long id, Model model) {
-		User user = organisation.user(id);
+		User user = administration.userToManage(id);
 		model.addAttribute("user", user);
 		return form(model, UserForm.of(user));
 	}
@@ -81,7 +84,7 @@ class UserAdminController {
 			return form(model, form);
 		}
 		try {
-			User user = organisation.createUser(new NewUserCommand(form.username(), form.password(), form.profile()));
+			User user = administration.create(new NewUserCommand(form.username(), form.password(), form.profile()));
 			Toasts.success(redirect, "toast.saved", user.getDisplayName());
 			return "redirect:/admin/users";
 		}
@@ -95,7 +98,7 @@ class UserAdminController {
 	String update(@PathVariable long id, @ModelAttribute("form") UserForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		try {
-			User user = organisation.updateUser(id, form.profile(), form.version() == null ? -1 : form.version());
+			User user = administration.update(id, form.profile(), form.version() == null ? -1 : form.version());
 			Toasts.success(redirect, "toast.saved", user.getDisplayName());
 			return "redirect:/admin/users";
 		}
@@ -111,14 +114,14 @@ class UserAdminController {
 
 	@PostMapping("/{id}/enabled")
 	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
-		organisation.setUserEnabled(id, enabled);
+		administration.setEnabled(id, enabled);
 		Toasts.success(redirect, enabled ? "toast.enabled" : "toast.disabled", organisation.user(id).getDisplayName());
 		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/{id}/unlock")
 	String unlock(@PathVariable long id, RedirectAttributes redirect) {
-		organisation.unlock(id);
+		administration.unlock(id);
 		Toasts.success(redirect, "toast.unlocked", organisation.user(id).getDisplayName());
 		return "redirect:/admin/users";
 	}
@@ -126,7 +129,7 @@ class UserAdminController {
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
 		try {
-			organisation.resetPassword(id, password);
+			administration.resetPassword(id, password);
 			Toasts.success(redirect, "toast.passwordReset", organisation.user(id).getDisplayName());
 		}
 		catch (BusinessRuleException ex) {
@@ -139,7 +142,7 @@ class UserAdminController {
 		model.addAttribute("form", form);
 		model.addAttribute("units", organisation.unitTree());
 		model.addAttribute("positions", organisation.positions());
-		model.addAttribute("roles", organisation.roles());
+		model.addAttribute("roles", administration.grantableRoles());
 		model.addAttribute("managers", organisation.activeUsers());
 		return "platform/admin/user-form";
 	}

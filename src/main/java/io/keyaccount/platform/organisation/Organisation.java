@@ -195,6 +195,11 @@ public class Organisation {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<User> findUser(long id) {
+		return users.findById(id);
+	}
+
+	@Transactional(readOnly = true)
 	public List<User> activeUsers() {
 		return users.findByEnabledTrueOrderByDisplayNameAsc();
 	}

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -141,8 +142,9 @@ class ValueAccountsController {
 	String saveProfile(@PathVariable long id, @RequestParam(required = false) BigDecimal categorySpend,
 			@RequestParam(defaultValue = "0") int referenceValue, @RequestParam(defaultValue = "0") int coDevelopment,
 			@RequestParam(defaultValue = "0") int industryInfluence, RedirectAttributes redirect) {
-		if (!customers.canSee(id)) {
-			throw new NotFoundException("Account", id);
+		// hidden: not found; seen but not the user's to change (a pool account): forbidden
+		if (!customers.canChange(id)) {
+			throw new AccessDeniedException("account " + id + " is not the current user's to change");
 		}
 		try {
 			profiles.save(id, new Profile(categorySpend, referenceValue, coDevelopment, industryInfluence));
