@@ -88,9 +88,11 @@ public class ImportJobs {
 
 	private final ExecutorService workers;
 
+	private final ImportRunRecords records;
+
 	ImportJobs(ImportSettings settings, ImportVocabulary vocabulary, AccountBatches batches,
 			CustomerManagement customers, ContactBook contacts, AccountRules rules, Regions regions, Organisation organisation, CurrentUser currentUser, JdbcTemplate jdbc,
-			PlatformTransactionManager transactions, EntityManager entityManager) {
+			PlatformTransactionManager transactions, EntityManager entityManager, ImportRunRecords records) {
 		this.settings = settings;
 		this.vocabulary = vocabulary;
 		this.batches = batches;
@@ -101,6 +103,7 @@ public class ImportJobs {
 		this.organisation = organisation;
 		this.currentUser = currentUser;
 		this.entityManager = entityManager;
+		this.records = records;
 		this.streamingJdbc = new JdbcTemplate(jdbc.getDataSource());
 		this.streamingJdbc.setFetchSize(1000);
 		this.writes = new TransactionTemplate(transactions);
@@ -248,7 +251,7 @@ public class ImportJobs {
 		ErrorReport report = new ErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
 				job.upload.headers(), vocabulary, locale);
 		ImportRun.Tools tools = new ImportRun.Tools(batches, customers, contacts, vocabulary, writes, reads,
-				entityManager, settings.batchSize(), settings.maxRows());
+				entityManager, settings.batchSize(), settings.maxRows(), records);
 		return new ImportRun(job, tools, interpreter, screen, report, locale, me.tenantId());
 	}
 
