@@ -41,6 +41,27 @@ public final class PostgresDatabase implements ExecutionCondition {
 		registry.add("spring.datasource.password", () -> "");
 	}
 
+	/**
+	 * Another throw-away database, of its own, for a process the test starts (a packaged jar); dropped when the JVM
+	 * exits. Its JDBC URL, or empty when the server cannot be reached.
+	 */
+	public static java.util.Optional<String> another(String label) {
+		String name = "ka_" + label + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+		try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			return java.util.Optional.empty();
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+		return java.util.Optional.of(ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
+	}
+
+	public static String user() {
+		return USER;
+	}
+
 	private static synchronized void ensureCreated() {
 		if (databaseUrl != null || unreachable != null) {
 			return;
