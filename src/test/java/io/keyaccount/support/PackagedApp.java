@@ -154,7 +154,8 @@ public final class PackagedApp {
 		for (String table : List.of("tcp", "tcp6")) {
 			Path file = Path.of("/proc", Long.toString(process.pid()), "net", table);
 			if (Files.exists(file)) {
-				for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+				List<String> lines = Files.readAllLines(file);
+				for (String line : lines.subList(1, lines.size())) {
 					String[] f = line.trim().split("\\s+");
 					// local address, state 0A = LISTEN, inode
 					if (f[3].equals("0A") && sockets.contains(f[9])) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -45,17 +46,17 @@ public final class PostgresDatabase implements ExecutionCondition {
 	 * Another throw-away database, of its own, for a process the test starts (a packaged jar); dropped when the JVM
 	 * exits. Its JDBC URL, or empty when the server cannot be reached.
 	 */
-	public static java.util.Optional<String> another(String label) {
+	public static Optional<String> another(String label) {
 		String name = "ka_" + label + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
 		try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, "");
 				Statement statement = connection.createStatement()) {
 			statement.execute("create database " + name);
 		}
 		catch (SQLException ex) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-		return java.util.Optional.of(ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
+		return Optional.of(ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
 	}
 
 	public static String user() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,7 +51,7 @@ class ImportRunRecords extends StartupStep {
 
 	/** Records a run about to write, committed before its first batch. */
 	long begin(long tenant, String fileName) {
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		writes.executeWithoutResult(status -> jdbc.update(con -> {
 			var ps = con.prepareStatement("insert into account_import_run (tenant_id, node_id, status, file_name,"
 					+ " started_at) values (?, ?, 'RUNNING', ?, ?)", new String[] { "id" });
