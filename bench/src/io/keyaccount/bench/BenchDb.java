@@ -50,7 +50,22 @@ final class BenchDb {
 	}
 
 	Connection connect() throws SQLException {
-		return DriverManager.getConnection(url, user, password);
+		return DriverManager.getConnection(url, user, password.isEmpty() ? storedH2Password() : password);
+	}
+
+	/** The password the app generated for an H2 file at its first start (ADR 0015), or none before it. */
+	private String storedH2Password() {
+		if (!url.startsWith("jdbc:h2:file:")) {
+			return password;
+		}
+		String file = url.substring("jdbc:h2:file:".length()).split(";")[0];
+		java.nio.file.Path credentials = java.nio.file.Path.of(file + ".credentials");
+		try {
+			return java.nio.file.Files.exists(credentials) ? java.nio.file.Files.readString(credentials).strip() : password;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	record Staff(long tenantId, long userId, long unitId, Set<Long> visibleUnits) {

@@ -99,8 +99,9 @@ public class AccountBatches {
 	}
 
 	/**
-	 * Deletes for good accounts that {@link #create} wrote, with their contacts: an all-or-nothing import taken
-	 * back. Someone may have opened one of them meanwhile, so the tenant's kept details are forgotten.
+	 * Deletes for good accounts that {@link #create} wrote, with their contacts and their search documents: an
+	 * all-or-nothing import taken back. Someone may have opened one of them meanwhile, so the tenant's kept details
+	 * are forgotten.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void takeBack(long tenant, List<Long> ids) {
@@ -110,8 +111,12 @@ public class AccountBatches {
 			args[i + 1] = ids.get(i);
 		}
 		String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+		List<Long> contacts = jdbc.queryForList("select id from contact where tenant_id = ? and account_id in (" + marks
+				+ ")", Long.class, args);
 		jdbc.update("delete from contact where tenant_id = ? and account_id in (" + marks + ")", args);
 		jdbc.update("delete from account where tenant_id = ? and id in (" + marks + ")", args);
+		// deleted by SQL, so Hibernate Search must be told: the lists count and page from the index (ADR 0011)
+		BatchIndexing.purge(entityManager, ids, contacts);
 		details.forgetTenant(tenant);
 	}
 

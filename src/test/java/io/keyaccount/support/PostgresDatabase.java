@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -39,6 +40,27 @@ public final class PostgresDatabase implements ExecutionCondition {
 		registry.add("spring.datasource.url", () -> databaseUrl);
 		registry.add("spring.datasource.username", () -> USER);
 		registry.add("spring.datasource.password", () -> "");
+	}
+
+	/**
+	 * Another throw-away database, of its own, for a process the test starts (a packaged jar); dropped when the JVM
+	 * exits. Its JDBC URL, or empty when the server cannot be reached.
+	 */
+	public static Optional<String> another(String label) {
+		String name = "ka_" + label + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+		try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			return Optional.empty();
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+		return Optional.of(ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
+	}
+
+	public static String user() {
+		return USER;
 	}
 
 	private static synchronized void ensureCreated() {

@@ -89,9 +89,11 @@ public class ImportJobs {
 
 	private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
 
+	private final ImportRunRecords records;
+
 	ImportJobs(ImportSettings settings, ImportLimits limits, ImportWorkers workers, ImportVocabulary vocabulary, AccountBatches batches,
 			CustomerManagement customers, ContactBook contacts, AccountRules rules, Regions regions, Organisation organisation, CurrentUser currentUser, JdbcTemplate jdbc,
-			PlatformTransactionManager transactions, EntityManager entityManager) {
+			PlatformTransactionManager transactions, EntityManager entityManager, ImportRunRecords records) {
 		this.settings = settings;
 		this.limits = limits;
 		this.workers = workers;
@@ -104,6 +106,7 @@ public class ImportJobs {
 		this.organisation = organisation;
 		this.currentUser = currentUser;
 		this.entityManager = entityManager;
+		this.records = records;
 		this.streamingJdbc = new JdbcTemplate(jdbc.getDataSource());
 		this.streamingJdbc.setFetchSize(1000);
 		this.writes = new TransactionTemplate(transactions);
@@ -258,7 +261,7 @@ public class ImportJobs {
 		ErrorReport report = new ErrorReport(settings.workDir().resolve(job.id + "-errors.xlsx"),
 				job.upload.headers(), vocabulary, locale);
 		ImportRun.Tools tools = new ImportRun.Tools(batches, customers, contacts, vocabulary, writes, reads,
-				entityManager, settings.batchSize());
+				entityManager, settings.batchSize(), records);
 		return new ImportRun(job, tools, interpreter, screen, report, locale, me.tenantId());
 	}
 

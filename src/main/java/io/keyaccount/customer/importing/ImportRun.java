@@ -46,7 +46,7 @@ final class ImportRun {
 
 	record Tools(AccountBatches batches, CustomerManagement customers, ContactBook contacts, ImportVocabulary vocabulary,
 			TransactionTemplate writes, TransactionTemplate reads, EntityManager entityManager,
-			int batchSize) {
+			int batchSize, ImportRunRecords records) {
 	}
 
 	private final ImportJob job;
@@ -71,7 +71,8 @@ final class ImportRun {
 
 	private final Map<String, Long> names = new HashMap<>();
 
-	private final List<Long> created = new ArrayList<>();
+	/** The durable record of an all-or-nothing import while it writes (ADR 0015), or null. */
+	private Long durableRun;
 
 	private long saved;
 
@@ -124,6 +125,9 @@ final class ImportRun {
 		if (options.mode() == ImportMode.ALL_OR_NOTHING && job.bad.get() > 0) {
 			undo();
 			return ImportState.REJECTED;
+		}
+		if (durableRun != null && !tools.records().complete(durableRun)) {
+			throw new IllegalStateException("import " + job.id + " was taken back while it wrote");
 		}
 		return ImportState.SUCCEEDED;
 	}
@@ -208,6 +212,9 @@ final class ImportRun {
 
 	private void write() {
 		job.phase = ImportPhase.WRITING;
+		if (options.mode() == ImportMode.ALL_OR_NOTHING) {
+			durableRun = tools.records().begin(tenantId, job.upload.fileName());
+		}
 		try {
 			writeGoodRows();
 		}
@@ -253,7 +260,7 @@ final class ImportRun {
 		}
 		try {
 			List<NewAccount> accounts = batch.stream().map(r -> new NewAccount(r.facts, r.ownerUserId, r.contact)).toList();
-			List<Long> ids = tools.writes().execute(status -> tools.batches().create(accounts));
+			List<Long> ids = tools.writes().execute(status -> marked(tools.batches().create(accounts)));
 			remember(ids, batch.stream().filter(r -> r.contact != null).count());
 		}
 		catch (RuntimeException batchFailed) {
@@ -261,7 +268,7 @@ final class ImportRun {
 			// path, one row at a time, and keep the others.
 			for (ImportRow row : batch) {
 				try {
-					remember(tools.writes().execute(status -> List.of(save(row))), row.contact != null ? 1 : 0);
+					remember(tools.writes().execute(status -> marked(List.of(save(row)))), row.contact != null ? 1 : 0);
 				}
 				catch (BusinessRuleException ex) {
 					badWhileWriting(row, List.of(tools.vocabulary().text(locale, ex.messageKey(), ex.arguments())));
@@ -288,13 +295,15 @@ final class ImportRun {
 		return id;
 	}
 
+	/** Marks the accounts as this run's in the transaction that writes them, so a crash cannot keep them. */
+	private List<Long> marked(List<Long> ids) {
+		return durableRun == null ? ids : tools.records().mark(durableRun, ids);
+	}
+
 	private void remember(List<Long> ids, long contacts) {
 		job.written.addAndGet(ids.size());
 		job.accounts.addAndGet(ids.size());
 		job.contacts.addAndGet(contacts);
-		if (options.mode() == ImportMode.ALL_OR_NOTHING) {
-			created.addAll(ids);
-		}
 	}
 
 	private void badWhileWriting(ImportRow row, List<String> reasons) {
@@ -304,12 +313,10 @@ final class ImportRun {
 
 	/** All or nothing, and a row failed while writing: take back what this run wrote. */
 	private void undo() {
-		for (List<Long> ids : partition(created, 500)) {
-			tools.writes().executeWithoutResult(status -> tools.batches().takeBack(tenantId, ids));
-		}
+		tools.records().takeBack(tenantId, durableRun);
+		durableRun = null;
 		job.accounts.set(0);
 		job.contacts.set(0);
-		created.clear();
 	}
 
 	private void bad(long number, List<String> cells, String accountName, List<String> reasons) {
@@ -322,7 +329,7 @@ final class ImportRun {
 	}
 
 	private ImportState fail(String message) {
-		if (!created.isEmpty()) {
+		if (durableRun != null) {
 			undo();
 		}
 		job.failureMessage = message;
@@ -331,14 +338,6 @@ final class ImportRun {
 
 	private String separator() {
 		return ImportVocabulary.english(locale) ? ": " : "：";
-	}
-
-	private static <T> List<List<T>> partition(List<T> list, int size) {
-		List<List<T>> parts = new ArrayList<>();
-		for (int i = 0; i < list.size(); i += size) {
-			parts.add(list.subList(i, Math.min(list.size(), i + size)));
-		}
-		return parts;
 	}
 
 }

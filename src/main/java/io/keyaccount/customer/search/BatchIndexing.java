@@ -1,12 +1,17 @@
 package io.keyaccount.customer.search;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.backend.work.execution.DocumentCommitStrategy;
 import org.hibernate.search.engine.backend.work.execution.DocumentRefreshStrategy;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
+
+import io.keyaccount.customer.domain.Account;
+import io.keyaccount.customer.domain.Contact;
 
 /**
  * The search index of a run of bulk transactions on one thread, such as an import's batches. Each transaction
@@ -44,6 +49,16 @@ public final class BatchIndexing {
 		CompletableFuture<?> last = PREVIOUS_BATCH.get();
 		PREVIOUS_BATCH.remove();
 		await(last);
+	}
+
+	/**
+	 * Removes the documents of accounts and contacts deleted by SQL (an import taken back) when the transaction
+	 * commits.
+	 */
+	public static void purge(EntityManager entityManager, List<Long> accounts, List<Long> contacts) {
+		SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
+		accounts.forEach(id -> plan.purge(Account.class, id, null));
+		contacts.forEach(id -> plan.purge(Contact.class, id, null));
 	}
 
 	private static void await(CompletableFuture<?> batch) {

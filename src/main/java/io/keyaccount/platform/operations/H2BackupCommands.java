@@ -16,12 +16,13 @@ import java.util.Map;
  * java -jar keyaccount.jar backup  --file=backup.zip [--url=jdbc:h2:file:./data/keyaccount]
  * java -jar keyaccount.jar restore --file=backup.zip [--url=...]
  * </pre>
- * The default database URL uses H2's automatic server mode, so a backup can be taken while Keyaccount runs.
- * A restore replaces everything in the database: stop Keyaccount first.
+ * Both open the database file themselves, with the password Keyaccount keeps beside it ({@link EmbeddedDatabase}),
+ * so Keyaccount must be stopped first: the database listens on no port (anyone who could reach one could read it).
+ * A restore replaces everything in the database.
  */
 public final class H2BackupCommands {
 
-	static final String DEFAULT_URL = "jdbc:h2:file:./data/keyaccount;AUTO_SERVER=TRUE";
+	static final String DEFAULT_URL = "jdbc:h2:file:./data/keyaccount";
 
 	private H2BackupCommands() {
 	}
@@ -41,7 +42,7 @@ public final class H2BackupCommands {
 			return 0;
 		}
 		catch (SQLException ex) {
-			System.err.println("Backup failed: " + ex.getMessage());
+			System.err.println("Backup failed: " + reason(ex));
 			return 1;
 		}
 	}
@@ -63,14 +64,22 @@ public final class H2BackupCommands {
 			return 0;
 		}
 		catch (SQLException ex) {
-			System.err.println("Restore failed: " + ex.getMessage());
+			System.err.println("Restore failed: " + reason(ex));
 			return 1;
 		}
 	}
 
 	private static Connection connect(Map<String, String> options) throws SQLException {
-		return DriverManager.getConnection(options.getOrDefault("url", DEFAULT_URL), options.getOrDefault("user", "sa"),
-				options.getOrDefault("password", ""));
+		String url = options.getOrDefault("url", DEFAULT_URL);
+		String password = options.containsKey("password") ? options.get("password")
+				: EmbeddedDatabase.of(url).flatMap(EmbeddedDatabase::storedPassword).orElse("");
+		return DriverManager.getConnection(url, options.getOrDefault("user", "sa"), password);
+	}
+
+	private static String reason(SQLException ex) {
+		// H2's "database may be already in use": the file is locked by a running Keyaccount
+		return ex.getErrorCode() == 90020 ? "the database is in use; stop Keyaccount first (" + ex.getMessage() + ")"
+				: ex.getMessage();
 	}
 
 	private static Map<String, String> options(String[] args) {

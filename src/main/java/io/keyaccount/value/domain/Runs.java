@@ -3,15 +3,16 @@ package io.keyaccount.value.domain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.keyaccount.platform.operations.Nodes;
 import io.keyaccount.platform.tenancy.TenantContext;
 import io.keyaccount.value.lifetime.BgNbdModel;
 import io.keyaccount.value.lifetime.FitResult;
@@ -24,9 +25,6 @@ import io.keyaccount.value.lifetime.GammaGammaModel;
 @Component
 public class Runs {
 
-	/** A run still marked running after this long was cut off (a node died); it is failed and cleared. */
-	static final Duration ABANDONED_AFTER = Duration.ofHours(6);
-
 	/** Daily snapshots are kept this long; older ones only when they are the last of their month. */
 	static final int KEEP_DAILY_DAYS = 40;
 
@@ -37,16 +35,19 @@ public class Runs {
 
 	private final JdbcTemplate jdbc;
 
-	Runs(JdbcTemplate jdbc) {
+	private final Nodes nodes;
+
+	Runs(JdbcTemplate jdbc, Nodes nodes) {
 		this.jdbc = jdbc;
+		this.nodes = nodes;
 	}
 
 	long start(RunTrigger trigger, LocalDate asOf, String startedBy, ValueSettings settings) {
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.update(con -> {
 			var ps = con.prepareStatement("insert into value_run (tenant_id, status, trigger_kind, as_of, phase,"
-					+ " started_at, started_by, weight_historical, weight_current, weight_future, weight_potential)"
-					+ " values (?, 'RUNNING', ?, ?, 'READING', ?, ?, ?, ?, ?, ?)", new String[] { "id" });
+					+ " started_at, started_by, weight_historical, weight_current, weight_future, weight_potential, node_id)"
+					+ " values (?, 'RUNNING', ?, ?, 'READING', ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
 			ps.setLong(1, TenantContext.currentTenant());
 			ps.setString(2, trigger.name());
 			ps.setObject(3, asOf);
@@ -56,6 +57,7 @@ public class Runs {
 			ps.setInt(7, settings.weightCurrent());
 			ps.setInt(8, settings.weightFuture());
 			ps.setInt(9, settings.weightPotential());
+			ps.setString(10, nodes.self());
 			return ps;
 		}, keys);
 		return keys.getKey().longValue();
@@ -90,20 +92,32 @@ public class Runs {
 		jdbc.update("delete from value_snapshot where run_id = ?", runId);
 	}
 
-	/** Fails runs left running by a node that died, and clears their rows. */
+	/** Fails the current tenant's runs left running by a node that died (ADR 0016), and clears their rows. */
 	void abandonStale() {
-		Timestamp before = Timestamp.from(Instant.now().minus(ABANDONED_AFTER));
-		for (Long id : jdbc.queryForList("select id from value_run where tenant_id = ? and status = 'RUNNING'"
-				+ " and started_at < ?", Long.class, TenantContext.currentTenant(), before)) {
-			fail(id, "abandoned");
-		}
+		abandonRunsOfDeadNodes(" and tenant_id = " + TenantContext.currentTenant());
 	}
 
-	/** A run of the current tenant still working (and not yet abandoned). */
+	/** Fails every tenant's runs left running by a node that died; returns how many. */
+	int abandonRunsOfDeadNodes() {
+		return abandonRunsOfDeadNodes("");
+	}
+
+	private int abandonRunsOfDeadNodes(String tenantCondition) {
+		int abandoned = 0;
+		for (Map<String, Object> run : jdbc.queryForList("select id, node_id from value_run where status = 'RUNNING'"
+				+ tenantCondition)) {
+			if (!nodes.isAlive((String) run.get("node_id"))) {
+				fail(((Number) run.get("id")).longValue(), "abandoned: the process running it stopped");
+				abandoned++;
+			}
+		}
+		return abandoned;
+	}
+
+	/** A run of the current tenant still working, or left by a node whose death is not yet known. */
 	public Optional<Run> running() {
-		Timestamp before = Timestamp.from(Instant.now().minus(ABANDONED_AFTER));
-		return first(jdbc.query(SELECT + " where tenant_id = ? and status = 'RUNNING' and started_at >= ?"
-				+ " order by id desc", this::run, TenantContext.currentTenant(), before));
+		return first(jdbc.query(SELECT + " where tenant_id = ? and status = 'RUNNING' order by id desc", this::run,
+				TenantContext.currentTenant()));
 	}
 
 	public Optional<Run> current() {

@@ -18,7 +18,8 @@ class H2BackupCommandsTests {
 
 	@Test
 	void aRestoreBringsBackWhatTheBackupHeld() throws Exception {
-		String url = "jdbc:h2:file:" + dir.resolve("db/keyaccount") + ";AUTO_SERVER=TRUE";
+		String url = "jdbc:h2:file:" + dir.resolve("db/keyaccount");
+		password = EmbeddedDatabase.of(url).orElseThrow().password(url, "sa");
 		execute(url, "create table account (name varchar(100))", "insert into account values ('杭州明华科技有限公司')");
 		String backup = dir.resolve("backup.zip").toString();
 
@@ -26,7 +27,7 @@ class H2BackupCommandsTests {
 		execute(url, "delete from account", "insert into account values ('写错的数据')");
 		assertThat(H2BackupCommands.restore(new String[] { "--file=" + backup, "--url=" + url })).isZero();
 
-		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+		try (Connection connection = DriverManager.getConnection(url, "sa", password);
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("select name from account")) {
 			assertThat(rows.next()).isTrue();
@@ -41,8 +42,10 @@ class H2BackupCommandsTests {
 		assertThat(H2BackupCommands.backup(new String[0])).isEqualTo(2);
 	}
 
-	private static void execute(String url, String... sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+	private String password;
+
+	private void execute(String url, String... sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(url, "sa", password);
 				Statement statement = connection.createStatement()) {
 			for (String s : sql) {
 				statement.execute(s);
