@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -41,9 +42,12 @@ public class Organisation {
 
 	private final OrganisationSnapshots snapshots;
 
+	private final ApplicationEventPublisher events;
+
 	Organisation(OrgUnits units, Users users, Roles roles, PositionTitles positions, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, OrganisationSnapshots snapshots) {
+			PasswordPolicy passwordPolicy, OrganisationSnapshots snapshots, ApplicationEventPublisher events) {
 		this.snapshots = snapshots;
+		this.events = events;
 		this.units = units;
 		this.users = users;
 		this.roles = roles;
@@ -239,6 +243,7 @@ public class Organisation {
 		}
 		apply(user, command);
 		snapshots.changed();
+		events.publishEvent(StaffAccessChanged.rights(id));
 		return user;
 	}
 
@@ -266,6 +271,7 @@ public class Organisation {
 		else {
 			user.disable();
 		}
+		events.publishEvent(StaffAccessChanged.rights(id));
 	}
 
 	public void resetPassword(long id, String newPassword) {
@@ -273,6 +279,7 @@ public class Organisation {
 		passwordPolicy.check("password", user.getUsername(), newPassword);
 		user.changePasswordHash(passwordEncoder.encode(newPassword));
 		user.unlock();
+		events.publishEvent(new StaffAccessChanged(Set.of(id), true));
 	}
 
 	public void changeOwnPassword(long id, String currentPassword, String newPassword) {
@@ -319,6 +326,8 @@ public class Organisation {
 		Role role = role(id);
 		role.checkVersion(version);
 		role.redefine(requireText("name", command.name()), command.dataScope(), command.permissions());
+		Set<Long> holders = Set.copyOf(users.raiseRightsVersionOfHolders(id));
+		events.publishEvent(new StaffAccessChanged(holders, false));
 		return role;
 	}
 
