@@ -19,6 +19,12 @@
       pending = null;
     }
   });
+  // A <select data-navigate> goes to the URL of the option chosen (the pager's page size).
+  document.addEventListener('change', function (event) {
+    if (event.target.matches && event.target.matches('select[data-navigate]')) {
+      window.location = event.target.value;
+    }
+  });
   // Toasts fade on their own after a few seconds.
   document.querySelectorAll('.toast.show').forEach(function (toast) {
     setTimeout(function () { toast.classList.remove('show'); }, 4000);

@@ -66,8 +66,9 @@ class SecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SignedInSessions sessions,
 			ApiSecurityErrors errors) throws Exception {
 		http.securityMatcher("/api/**")
+			// The API's description is public (docs/security.md): the document and the Swagger UI showing it.
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/openapi/**", "/api/v1/openapi",
-					"/api/v1/docs", "/api/v1/docs/**")
+					"/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
