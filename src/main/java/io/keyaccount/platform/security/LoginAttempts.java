@@ -36,7 +36,8 @@ class LoginAttempts {
 		return jdbc.update("""
 				update app_user
 				set failed_logins = case when failed_logins + 1 >= ? then 0 else failed_logins + 1 end,
-				    locked_until = case when failed_logins + 1 >= ? then ? else null end
+				    locked_until = case when failed_logins + 1 >= ?
+				                        then cast(? as timestamp with time zone) else null end
 				where username = ? and deleted_at is null and (locked_until is null or locked_until <= ?)""", max,
 				max, Timestamp.from(now.plus(properties.lockoutDuration())), username, Timestamp.from(now)) == 1;
 	}
