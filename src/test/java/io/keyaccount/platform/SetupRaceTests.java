@@ -1,8 +1,11 @@
 package io.keyaccount.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -21,13 +27,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * A new, empty database and several people (or one double click) submitting the setup page at once: one
- * company is created, the others are told it already exists.
+ * A new, empty database: a weak password is refused without installing anything; then several people (or one
+ * double click) submit the setup page at once: one company is created, the others are told it already exists.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:setup-race;DB_CLOSE_DELAY=-1",
 		"keyaccount.demo.load-on-start=false" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SetupRaceTests {
 
 	private static final int VISITORS = 8;
@@ -39,6 +46,24 @@ class SetupRaceTests {
 	JdbcTemplate jdbc;
 
 	@Test
+	@Order(1)
+	void aPasswordPaddedWithSpacesIsRefusedOnTheSetupPageAndInstallsNothing() throws Exception {
+		mvc.perform(post("/setup").param("companyName", "空格公司")
+			.param("username", "admin")
+			.param("displayName", "管理员")
+			.param("password", "a1      ")
+			.param("confirmPassword", "a1      ")
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("密码开头和结尾不能是空格")))
+			.andExpect(content().string(containsString("空格公司")));
+
+		assertThat(jdbc.queryForObject("select count(*) from tenant", Long.class)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from installation", Long.class)).isZero();
+	}
+
+	@Test
+	@Order(2)
 	void concurrentSetupsInstallOneCompanyAndTellTheOthersPolitely() throws Exception {
 		ExecutorService threads = Executors.newFixedThreadPool(VISITORS);
 		CountDownLatch start = new CountDownLatch(1);
