@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -61,7 +62,7 @@ class SecurityTests {
 				.andExpect(redirectedUrl("/login?error"));
 		}
 		mvc.perform(formLogin("/login").user("huangting").password(DemoUsers.PASSWORD))
-			.andExpect(redirectedUrl("/login?locked"));
+			.andExpect(redirectedUrl("/login?error"));
 		jdbc.update("update app_user set locked_until = null, failed_logins = 0 where username = 'huangting'");
 	}
 
@@ -99,6 +100,41 @@ class SecurityTests {
 	}
 
 	@Test
+	void theApisRefusalsAnswerInTheClientsLanguageChineseByDefault() throws Exception {
+		mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("需要有效的个人 API 令牌")));
+		mvc.perform(get("/api/v1/me").header("Accept-Language", "zh-CN,zh;q=0.9"))
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("需要有效的个人 API 令牌")));
+		mvc.perform(get("/api/v1/me").header("Accept-Language", "en-US,en;q=0.9"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.code").value("UNAUTHENTICATED"))
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("A valid personal API token")));
+
+		KeyaccountUser liuyang = (KeyaccountUser) staff.loadUserByUsername("liuyang");
+		String token = tokens.issue(liuyang.userId(), "语言", 30).token();
+		mvc.perform(get("/api/v1/users").header("Authorization", "Bearer " + token))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.message").value("没有执行此操作的权限"));
+		mvc.perform(get("/api/v1/users").header("Authorization", "Bearer " + token).header("Accept-Language", "en"))
+			.andExpect(jsonPath("$.message").value("You do not have the permission for this operation"));
+	}
+
+	@Test
+	void everyAnswerCarriesTheSecurityHeadersAndHttpsAlsoHsts() throws Exception {
+		mvc.perform(get("/login"))
+			.andExpect(header().string("Content-Security-Policy",
+					org.hamcrest.Matchers.containsString("script-src 'self';")))
+			.andExpect(header().string("Content-Security-Policy",
+					org.hamcrest.Matchers.containsString("object-src 'none'")))
+			.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().doesNotExist("Strict-Transport-Security"));
+		mvc.perform(get("/login").secure(true))
+			.andExpect(header().string("Strict-Transport-Security", org.hamcrest.Matchers.startsWith("max-age=")));
+		mvc.perform(get("/api/v1/me")).andExpect(header().exists("Content-Security-Policy"));
+	}
+
+	@Test
 	void apiCallsWithoutThePermissionGetAJsonError() throws Exception {
 		KeyaccountUser liuyang = (KeyaccountUser) staff.loadUserByUsername("liuyang");
 		String token = tokens.issue(liuyang.userId(), "test", 30).token();
@@ -114,6 +150,7 @@ class SecurityTests {
 	}
 
 	@Test
+	/** The OpenAPI document is public on purpose: it describes the API, holds no data (docs/security.md). */
 	void healthAndTheOpenApiDocumentArePublicButMetricsAreNot() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())

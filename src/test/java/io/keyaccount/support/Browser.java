@@ -28,6 +28,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -111,6 +113,8 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 				"--disable-dev-shm-usage", "--window-size=1366,900", "--user-data-dir=" + profile,
 				// Bootstrap then skips its fade and slide transitions, so a dialog can be used as soon as it shows.
 				"--force-prefers-reduced-motion");
+		// The console, for browserErrors(): a Content-Security-Policy violation is reported there.
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
 				"download.prompt_for_download", false, "download.directory_upgrade", true,
 				"safebrowsing.enabled", true));
@@ -293,6 +297,21 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The errors the browser's console reported since the last call (scripts that failed, resources refused,
+	 * Content-Security-Policy violations), one line each.
+	 */
+	public List<String> browserErrors() {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
 	}
 
 	/** For anything the helpers above do not cover. */

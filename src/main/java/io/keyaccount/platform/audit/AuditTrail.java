@@ -41,7 +41,7 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
 		SmartInitializingSingleton {
 
 	private static final Set<String> BOOKKEEPING = Set.of("version", "updatedAt", "updatedBy", "createdAt",
-			"createdBy", "tenantId");
+			"createdBy", "tenantId", "rightsVersion", "signInVersion");
 
 	private static final String INSERT_SQL = "insert into audit_event (tenant_id, entity_type, entity_id, action, changes, changed_by, changed_at, entity_name) values (?, ?, ?, ?, ?, ?, ?, ?)";
 

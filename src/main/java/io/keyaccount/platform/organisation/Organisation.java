@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -42,9 +43,12 @@ public class Organisation {
 
 	private final OrganisationSnapshots snapshots;
 
+	private final ApplicationEventPublisher events;
+
 	Organisation(OrgUnits units, Users users, Roles roles, PositionTitles positions, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, OrganisationSnapshots snapshots) {
+			PasswordPolicy passwordPolicy, OrganisationSnapshots snapshots, ApplicationEventPublisher events) {
 		this.snapshots = snapshots;
+		this.events = events;
 		this.units = units;
 		this.users = users;
 		this.roles = roles;
@@ -251,6 +255,7 @@ public class Organisation {
 		}
 		apply(user, command);
 		snapshots.changed();
+		events.publishEvent(StaffAccessChanged.rights(id));
 		return user;
 	}
 
@@ -278,6 +283,7 @@ public class Organisation {
 		else {
 			user.disable();
 		}
+		events.publishEvent(StaffAccessChanged.rights(id));
 	}
 
 	public void resetPassword(long id, String newPassword) {
@@ -285,6 +291,7 @@ public class Organisation {
 		passwordPolicy.check("password", user.getUsername(), newPassword);
 		user.changePasswordHash(passwordEncoder.encode(newPassword));
 		user.unlock();
+		events.publishEvent(new StaffAccessChanged(Set.of(id), true));
 	}
 
 	public void changeOwnPassword(long id, String currentPassword, String newPassword) {
@@ -331,6 +338,8 @@ public class Organisation {
 		Role role = role(id);
 		role.checkVersion(version);
 		role.redefine(requireText("name", command.name()), command.dataScope(), command.permissions());
+		Set<Long> holders = Set.copyOf(users.raiseRightsVersionOfHolders(id));
+		events.publishEvent(new StaffAccessChanged(holders, false));
 		return role;
 	}
 

@@ -59,6 +59,14 @@ public class User extends BusinessEntity {
 	@Column(name = "last_login_at")
 	private Instant lastLoginAt;
 
+	/** Raised when the rights below change: the user's sessions read them again (docs/security.md). */
+	@Column(name = "rights_version", nullable = false)
+	private long rightsVersion;
+
+	/** Raised when the password changes or the user is disabled: the user's sessions end (docs/security.md). */
+	@Column(name = "sign_in_version", nullable = false)
+	private long signInVersion;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
 	@Column(name = "role_id")
@@ -83,19 +91,29 @@ public class User extends BusinessEntity {
 	}
 
 	void moveTo(long unitId) {
+		if (this.unitId == null || this.unitId != unitId) {
+			rightsVersion++;
+		}
 		this.unitId = unitId;
 	}
 
 	public void grantRoles(Collection<Long> roleIds) {
+		if (!this.roleIds.equals(Set.copyOf(roleIds))) {
+			rightsVersion++;
+		}
 		this.roleIds.clear();
 		this.roleIds.addAll(roleIds);
 	}
 
 	public void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+		signInVersion++;
 	}
 
 	public void disable() {
+		if (enabled) {
+			signInVersion++;
+		}
 		this.enabled = false;
 	}
 

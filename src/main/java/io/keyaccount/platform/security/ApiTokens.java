@@ -34,7 +34,8 @@ public class ApiTokens {
 	/**
 	 * How long a token's sign-in is reused: an API client makes many calls a second, and each would otherwise cost
 	 * four queries (token, last use, user, roles). A revocation on this node applies at once; a revocation on
-	 * another node, or a user disabled or given other roles, within this time.
+	 * another node within this time. A user disabled or given other roles is seen within seconds on every node
+	 * ({@link SignedInSessions}).
 	 */
 	static final Duration SIGN_IN_REUSE = Duration.ofSeconds(10);
 
@@ -83,13 +84,28 @@ public class ApiTokens {
 		CacheInvalidation.forgetNowAndWhenTransactionEnds(recentSignIns::invalidateAll);
 	}
 
-	/** The enabled, unlocked user a presented token signs in, if the token is valid; marks it as used. */
+	/** Revokes every token of the user: his password changed, so whoever may have read it loses his tokens too. */
+	@Transactional
+	public void revokeAll(long userId) {
+		repository.findByUserIdOrderByCreatedAtDesc(userId).stream().filter(t -> !t.isRevoked()).forEach(ApiToken::revoke);
+		forgetSignIns();
+	}
+
+	/** Tokens are checked again at their next call: a user's rights, or the user himself, changed. */
+	void forgetSignIns() {
+		CacheInvalidation.forgetNowAndWhenTransactionEnds(recentSignIns::invalidateAll);
+	}
+
+	/**
+	 * The enabled user a presented token signs in, if the token is valid; marks it as used. A user whose password
+	 * sign-in is locked after wrong passwords keeps his tokens ({@link LoginAttempts}).
+	 */
 	Optional<KeyaccountUser> signIn(String presented) {
 		if (presented == null || !presented.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
 		return recentSignIns.get(sha256(presented), hash -> userOf(hash).flatMap(staff::findById)
-			.filter(user -> user.isEnabled() && user.isAccountNonLocked()));
+			.filter(KeyaccountUser::isEnabled));
 	}
 
 	private Optional<Long> userOf(String hash) {

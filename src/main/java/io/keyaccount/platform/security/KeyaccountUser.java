@@ -34,10 +34,13 @@ public final class KeyaccountUser implements UserDetails, CredentialsContainer, 
 
 	private final boolean locked;
 
+	private final SignInVersions versions;
+
 	private String passwordHash;
 
 	KeyaccountUser(long tenantId, long userId, long unitId, String username, String displayName, String locale,
-			DataScope dataScope, Set<String> permissions, boolean enabled, boolean locked, String passwordHash) {
+			DataScope dataScope, Set<String> permissions, boolean enabled, boolean locked, String passwordHash,
+			SignInVersions versions) {
 		this.tenantId = tenantId;
 		this.userId = userId;
 		this.unitId = unitId;
@@ -49,6 +52,7 @@ public final class KeyaccountUser implements UserDetails, CredentialsContainer, 
 		this.enabled = enabled;
 		this.locked = locked;
 		this.passwordHash = passwordHash;
+		this.versions = versions;
 	}
 
 	@Override
@@ -74,6 +78,11 @@ public final class KeyaccountUser implements UserDetails, CredentialsContainer, 
 
 	public DataScope dataScope() {
 		return dataScope;
+	}
+
+	/** The user's versions when these rights were read (V32): a request compares them with the current ones. */
+	SignInVersions versions() {
+		return versions;
 	}
 
 	public boolean can(String permission) {

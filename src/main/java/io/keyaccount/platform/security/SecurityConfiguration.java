@@ -1,15 +1,9 @@
 package io.keyaccount.platform.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,8 +12,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Three filter chains: the REST API (personal tokens, stateless), the customer portal (reserved; its own
@@ -45,22 +41,44 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * No script but the application's own files (no inline script, no inline event handler, no eval): a record
+	 * name that slips into HTML unescaped cannot run. Inline styles stay allowed (ECharts, htmx indicators and a
+	 * few width attributes use them); styles do not run code.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+	/**
+	 * Headers of every answer: the CSP above, no referrer to other sites, no content-type sniffing (Spring
+	 * Security's default), and HSTS on HTTPS requests (also behind a proxy that sends {@code X-Forwarded-Proto},
+	 * see {@code server.forward-headers-strategy}).
+	 */
+	private static void securityHeaders(HttpSecurity http) throws Exception {
+		http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.frameOptions(f -> f.sameOrigin()));
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SignedInSessions sessions,
+			ApiSecurityErrors errors) throws Exception {
 		http.securityMatcher("/api/**")
+			// The API's description is public (docs/security.md): the document and the Swagger UI showing it.
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/openapi/**", "/api/v1/openapi",
-					"/api/v1/docs", "/api/v1/docs/**")
+					"/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> json(response,
-					HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid personal API token is required"))
-				.accessDeniedHandler((request, response, ex) -> json(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
-						"You do not have the permission for this operation")));
+			.addFilterBefore(new CurrentRightsFilter(sessions, true), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(e -> e.authenticationEntryPoint(errors::unauthenticated)
+				.accessDeniedHandler(errors::forbidden));
+		securityHeaders(http);
 		return http.build();
 	}
 
@@ -70,12 +88,13 @@ class SecurityConfiguration {
 		http.securityMatcher("/portal/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority("portal.customer"))
 			.exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+		securityHeaders(http);
 		return http.build();
 	}
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, SignedInSessions sessions) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/setup", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/error", "/actuator/health/**", "/actuator/health")
@@ -86,25 +105,14 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/", false)
-				.failureHandler((request, response, ex) -> {
-					String reason = ex instanceof LockedException ? "locked"
-							: ex instanceof DisabledException ? "disabled" : "error";
-					response.sendRedirect(request.getContextPath() + "/login?" + reason);
-				}))
+				// One answer for an unknown user, a locked one and a wrong password (PasswordSignIn).
+				.failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
+						+ (ex instanceof DisabledException ? "/login?disabled" : "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-			.headers(h -> h.frameOptions(f -> f.sameOrigin()));
+			.addFilterBefore(new CurrentRightsFilter(sessions, false), AnonymousAuthenticationFilter.class);
+		securityHeaders(http);
 		return http.build();
-	}
-
-	private static void json(HttpServletResponse response, HttpStatus status, String code, String message)
-			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"status\":" + status.value() + ",\"code\":\"" + code + "\",\"message\":\"" + message
-					+ "\",\"errors\":[]}");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,8 +30,12 @@ class StaffDirectory implements UserDetailsService {
 
 	@Override
 	public KeyaccountUser loadUserByUsername(String username) {
-		return findByUsername(username == null ? "" : username.trim().toLowerCase())
-			.orElseThrow(() -> new UsernameNotFoundException(username));
+		return findByUsername(normalize(username)).orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	/** Usernames are stored in lower case; the login form takes them as typed. */
+	static String normalize(String username) {
+		return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 	}
 
 	Optional<KeyaccountUser> findByUsername(String username) {
@@ -44,7 +49,7 @@ class StaffDirectory implements UserDetailsService {
 	private Optional<KeyaccountUser> load(String condition, Object key) {
 		List<KeyaccountUser> found = jdbc.query("""
 				select u.tenant_id, u.id, u.unit_id, u.username, u.display_name, u.locale, u.enabled,
-				       u.locked_until, u.password_hash
+				       u.locked_until, u.password_hash, u.rights_version, u.sign_in_version
 				from app_user u join org_unit ou on ou.id = u.unit_id
 				where u.deleted_at is null and ou.enabled = true and\s""" + condition, (rs, i) -> {
 			long userId = rs.getLong(2);
@@ -53,9 +58,21 @@ class StaffDirectory implements UserDetailsService {
 			Set<String> permissions = new HashSet<>();
 			DataScope scope = rolesOf(userId, permissions);
 			return new KeyaccountUser(rs.getLong(1), userId, rs.getLong(3), rs.getString(4), rs.getString(5),
-					rs.getString(6), scope, permissions, rs.getBoolean(7), locked, rs.getString(9));
+					rs.getString(6), scope, permissions, rs.getBoolean(7), locked, rs.getString(9),
+					new SignInVersions(rs.getLong(10), rs.getLong(11)));
 		}, key);
 		return found.stream().findFirst();
+	}
+
+	/**
+	 * What a signed-in session compares with its copy on each request: empty when the user is gone (deleted, or
+	 * his unit disabled) or disabled.
+	 */
+	Optional<SignInVersions> currentVersions(long userId) {
+		return jdbc.query("""
+				select u.rights_version, u.sign_in_version from app_user u join org_unit ou on ou.id = u.unit_id
+				where u.id = ? and u.deleted_at is null and u.enabled = true and ou.enabled = true""",
+				(rs, i) -> new SignInVersions(rs.getLong(1), rs.getLong(2)), userId).stream().findFirst();
 	}
 
 	private DataScope rolesOf(long userId, Set<String> permissionsOut) {

@@ -1,8 +1,11 @@
 package io.keyaccount.platform.setup;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -11,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.keyaccount.platform.organisation.DataScope;
 import io.keyaccount.platform.organisation.OrgUnit;
 import io.keyaccount.platform.organisation.OrgUnits;
+import io.keyaccount.platform.organisation.PasswordPolicy;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.Organisation.NewUserCommand;
 import io.keyaccount.platform.organisation.Organisation.RoleCommand;
@@ -47,10 +51,14 @@ public class Installation {
 
 	private final TransactionTemplate transactions;
 
+	private final PasswordPolicy passwordPolicy;
+
 	private volatile boolean installed;
 
 	Installation(JdbcTemplate jdbc, Tenants tenants, OrgUnits units, Organisation organisation,
-			PermissionCatalog permissions, ApplicationEventPublisher events, PlatformTransactionManager txManager) {
+			PermissionCatalog permissions, ApplicationEventPublisher events, PlatformTransactionManager txManager,
+			PasswordPolicy passwordPolicy) {
+		this.passwordPolicy = passwordPolicy;
 		this.transactions = new TransactionTemplate(txManager);
 		this.jdbc = jdbc;
 		this.tenants = tenants;
@@ -69,8 +77,33 @@ public class Installation {
 	}
 
 	/**
+	 * Installs the first company of a new database, once: of concurrent set-ups (two administrators on the setup
+	 * page, or a double click) the one that inserts the single row of {@code installation} (V33) goes on, the
+	 * others are refused with {@link AlreadyInstalledException}. A set-up that fails gives the row back.
+	 */
+	public long installFirst(InstallCommand command) {
+		// A set-up refused for its password must not make a concurrent, acceptable one lose the race.
+		passwordPolicy.check("password", command.username(), command.password());
+		try {
+			transactions.executeWithoutResult(status -> jdbc
+				.update("insert into installation (id, installed_at) values (1, ?)", Timestamp.from(Instant.now())));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new AlreadyInstalledException();
+		}
+		try {
+			return install(command);
+		}
+		catch (RuntimeException ex) {
+			transactions.executeWithoutResult(status -> jdbc.update("delete from installation where id = 1"));
+			throw ex;
+		}
+	}
+
+	/**
 	 * Creates the company (as a new tenant) with its first administrator; with {@code loadDemo} the demo company's
-	 * units, users and records are added by every module listening for {@link DemoCompanyRequested}.
+	 * units, users and records are added by every module listening for {@link DemoCompanyRequested}. Set-up calls
+	 * {@link #installFirst}; this adds further companies to an installed database.
 	 */
 	public long install(InstallCommand command) {
 		if (command.companyName() == null || command.companyName().isBlank()) {
@@ -105,6 +138,15 @@ public class Installation {
 		if (command.loadDemo()) {
 			events.publishEvent(new DemoCompanyRequested(tenantId, root.getId(), user.getId()));
 		}
+	}
+
+	/** Another set-up installed the first company first. */
+	public static class AlreadyInstalledException extends RuntimeException {
+
+		AlreadyInstalledException() {
+			super("already installed");
+		}
+
 	}
 
 	/** What the setup page and the configured administrator provide. */

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import io.keyaccount.platform.setup.Installation.AlreadyInstalledException;
 import io.keyaccount.platform.setup.Installation.InstallCommand;
 import io.keyaccount.platform.validation.BusinessRuleException;
 import io.keyaccount.platform.web.FormErrors;
@@ -49,13 +50,16 @@ class SetupController {
 			return "platform/setup";
 		}
 		try {
-			installation.install(new InstallCommand(form.companyName(), form.username(), form.displayName(),
+			installation.installFirst(new InstallCommand(form.companyName(), form.username(), form.displayName(),
 					form.password(), messages.getMessage("role.admin", null, LocaleContextHolder.getLocale()),
 					Boolean.TRUE.equals(form.loadDemo())));
 		}
 		catch (BusinessRuleException ex) {
 			FormErrors.reject(result, ex);
 			return "platform/setup";
+		}
+		catch (AlreadyInstalledException ex) {
+			return "redirect:/login?alreadyInstalled";
 		}
 		return "redirect:/login?installed";
 	}

@@ -39,13 +39,13 @@ class StartupInstallation extends StartupStep {
 		}
 		String adminRole = messages.getMessage("role.admin", null, java.util.Locale.SIMPLIFIED_CHINESE);
 		if (properties.demo().loadOnStart()) {
-			installation.install(new InstallCommand(DemoOrganisation.COMPANY, "admin",
+			installation.installFirst(new InstallCommand(DemoOrganisation.COMPANY, "admin",
 					messages.getMessage("demo.adminName", null, java.util.Locale.SIMPLIFIED_CHINESE),
 					properties.demo().password(), adminRole, true));
 			log.info("Demo company loaded; sign in as 'admin' with the demo password");
 		}
 		else if (!properties.admin().username().isBlank()) {
-			installation.install(new InstallCommand(properties.admin().company(), properties.admin().username(),
+			installation.installFirst(new InstallCommand(properties.admin().company(), properties.admin().username(),
 					properties.admin().username(), properties.admin().password(), adminRole, false));
 			log.info("Administrator '{}' created from configuration", properties.admin().username());
 		}

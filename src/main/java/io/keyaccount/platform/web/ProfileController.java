@@ -1,5 +1,7 @@
 package io.keyaccount.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.security.ApiTokens;
 import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.security.KeyaccountUser;
+import io.keyaccount.platform.security.SignedInSessions;
 import io.keyaccount.platform.validation.BusinessRuleException;
 
 /** My profile: change my password, manage my personal API tokens. */
@@ -26,10 +29,14 @@ class ProfileController {
 
 	private final CurrentUser currentUser;
 
-	ProfileController(Organisation organisation, ApiTokens tokens, CurrentUser currentUser) {
+	private final SignedInSessions sessions;
+
+	ProfileController(Organisation organisation, ApiTokens tokens, CurrentUser currentUser,
+			SignedInSessions sessions) {
 		this.organisation = organisation;
 		this.tokens = tokens;
 		this.currentUser = currentUser;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -42,13 +49,16 @@ class ProfileController {
 
 	@PostMapping("/password")
 	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-			@RequestParam String confirmPassword, RedirectAttributes redirect) {
+			@RequestParam String confirmPassword, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		if (!newPassword.equals(confirmPassword)) {
 			Toasts.failure(redirect, "password.mismatch");
 			return "redirect:/profile";
 		}
 		try {
 			organisation.changeOwnPassword(currentUser.require().userId(), currentPassword, newPassword);
+			// The user's other sessions and his API tokens end with the old password; this one goes on.
+			sessions.keepCurrentSession(request, response);
 			Toasts.success(redirect, "toast.passwordChanged");
 		}
 		catch (BusinessRuleException ex) {
