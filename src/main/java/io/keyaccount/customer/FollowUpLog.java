@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import io.keyaccount.customer.domain.FollowUps;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.validation.BusinessRuleException;
+import io.keyaccount.platform.validation.Limits;
 
 /** Follow-up records (跟进记录): log one, read an account's timeline. */
 @Service
@@ -53,6 +55,7 @@ public class FollowUpLog {
 		if (command.summary() == null || command.summary().isBlank()) {
 			throw new BusinessRuleException("summary", "validation.required");
 		}
+		Limits.check(command, "followUp");
 		Instant happenedAt = command.happenedAt() == null ? Instant.now() : command.happenedAt();
 		if (happenedAt.isAfter(Instant.now().plusSeconds(3600))) {
 			throw new BusinessRuleException("happenedAt", "followUp.inFuture");
@@ -103,9 +106,13 @@ public class FollowUpLog {
 			.collect(java.util.stream.Collectors.joining("、"));
 	}
 
-	/** A follow-up to log: {@code contactIds} are the customer's people who took part. */
-	public record FollowUpCommand(FollowUpKind kind, Instant happenedAt, String ourParticipants, List<Long> contactIds,
-			String summary, String nextStep, LocalDate nextFollowUpOn) {
+	/**
+	 * A follow-up to log: {@code contactIds} are the customer's people who took part. The limits are the columns'
+	 * ({@code follow_up} in V2; 25 ids of up to 19 digits fit {@code contact_ids}).
+	 */
+	public record FollowUpCommand(FollowUpKind kind, Instant happenedAt, @Size(max = 500) String ourParticipants,
+			@Size(max = 25) List<Long> contactIds, @Size(max = 4000) String summary, @Size(max = 1000) String nextStep,
+			LocalDate nextFollowUpOn) {
 	}
 
 	public record FollowUpView(long id, FollowUpKind kind, Instant happenedAt, String authorName,

@@ -9,6 +9,7 @@ import io.keyaccount.customer.AccountFacts;
 import io.keyaccount.customer.ContactDetails;
 import io.keyaccount.platform.validation.BusinessRuleException;
 import io.keyaccount.platform.validation.ChineseIdentifiers;
+import io.keyaccount.platform.validation.Limits;
 
 /** The checks an account's facts and a contact's details must pass, with the field to blame. */
 @Component
@@ -24,9 +25,7 @@ public class AccountRules {
 		if (facts.name() == null || facts.name().isBlank()) {
 			throw new BusinessRuleException("name", "validation.required");
 		}
-		if (facts.name().trim().length() > 200) {
-			throw new BusinessRuleException("name", "validation.tooLong", 200);
-		}
+		Limits.check(facts, "account");
 		String creditCode = facts.creditCode() == null ? null : facts.creditCode().trim().toUpperCase();
 		if (creditCode != null && !creditCode.isEmpty() && !ChineseIdentifiers.isCreditCode(creditCode)) {
 			throw new BusinessRuleException("creditCode", "account.creditCodeInvalid", facts.creditCode());
@@ -57,6 +56,7 @@ public class AccountRules {
 		if (details.name() == null || details.name().isBlank()) {
 			throw new BusinessRuleException("name", "validation.required");
 		}
+		Limits.check(details, "contact");
 		String mobile = ChineseIdentifiers.optionalMobile("mobile", details.mobile());
 		String email = ChineseIdentifiers.optionalEmail("email", details.email());
 		checkScale("influence", details.influence());

@@ -81,6 +81,10 @@ class ContactController {
 	@PreAuthorize("hasAuthority('customer.edit')")
 	String create(@ModelAttribute("form") ContactForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
+		if (form.accountId() == null) {
+			// the form is the account's: without one there is no form to show again
+			throw BusinessRuleException.general("contact.accountRequired");
+		}
 		try {
 			contacts.add(form.accountId(), form.toDetails());
 			Toasts.success(redirect, "toast.saved", form.name());

@@ -18,7 +18,8 @@ public final class PageLinks {
 	public static Pageable pageable(Integer page, Integer size, String sort, String dir, Set<String> sortable,
 			Sort fallback) {
 		int safeSize = size != null && SIZES.contains(size) ? size : 20;
-		int safePage = page == null || page < 0 ? 0 : page;
+		// the offset (page × size) must fit an int, as the queries that read the page take it as one
+		int safePage = page == null || page < 0 ? 0 : Math.min(page, Integer.MAX_VALUE / safeSize - 1);
 		Sort order = sort != null && sortable.contains(sort)
 				? Sort.by("desc".equalsIgnoreCase(dir) ? Sort.Direction.DESC : Sort.Direction.ASC, sort) : fallback;
 		return PageRequest.of(safePage, safeSize, order);
