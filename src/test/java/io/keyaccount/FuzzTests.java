@@ -83,6 +83,9 @@ class FuzzTests {
 
 	private static final List<String> FAILURES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+	/** The start of {@code error.dataRefused}: what a value no check held tells the user. */
+	private static final String REFUSED_BY_THE_DATABASE = "数据没有保存";
+
 	private static final Map<Integer, AtomicInteger> STATUSES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
 	/** Tables whose rows a refused request must leave as they were (count and versions). */
@@ -161,6 +164,9 @@ class FuzzTests {
 				}
 				else if (body.contains("\tat ") || body.contains("at io.keyaccount.") || body.contains("Exception:")) {
 					problem = "showed a stack trace";
+				}
+				else if (body.contains(REFUSED_BY_THE_DATABASE)) {
+					problem = "was refused by the database, not by a check that names the field";
 				}
 				else if (refused(result) && !before.equals(jdbc.queryForList(FINGERPRINT))) {
 					problem = "was refused (" + status + ") but changed the database";

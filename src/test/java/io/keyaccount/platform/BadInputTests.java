@@ -105,6 +105,15 @@ class BadInputTests {
 			.andExpect(jsonPath("$.items[?(@.name == '%s')]".formatted(chinese)).exists());
 	}
 
+	@Test
+	void aCategorySpendTheColumnCannotHoldIsToldByToast() throws Exception {
+		long account = jdbc.queryForObject("select min(id) from account where deleted_at is null", Long.class);
+		mvc.perform(post("/value/accounts/" + account + "/profile").with(DemoUsers.as(staff, "admin")).with(csrf())
+			.param("categorySpend", "1e17"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("toastKey", "validation.fieldTooLarge"));
+	}
+
 	@ParameterizedTest(name = "{0} of {1} characters")
 	@CsvSource({ "name, 101, 姓名不能超过 100 个字符", "title, 101, 职务不能超过 100 个字符",
 			"department, 101, 部门不能超过 100 个字符", "phone, 31, 座机不能超过 30 个字符",
@@ -263,6 +272,22 @@ class BadInputTests {
 		mvc.perform(request)
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(message)));
+	}
+
+	@Test
+	void aManagerOrPositionThatDoesNotExistIsRefusedOnItsField() throws Exception {
+		long sunwei = jdbc.queryForObject("select id from app_user where username = 'sunwei'", Long.class);
+		var user = jdbc.queryForMap("select unit_id, version, display_name from app_user where id = ?", sunwei);
+		for (String field : List.of("managerId", "positionId")) {
+			mvc.perform(post("/admin/users/" + sunwei).with(DemoUsers.as(staff, "admin")).with(csrf())
+				.param("displayName", String.valueOf(user.get("display_name")))
+				.param("unitId", String.valueOf(user.get("unit_id")))
+				.param("version", String.valueOf(user.get("version")))
+				.param(field, "2147483647"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(field.equals("managerId") ? "请选择一位在册的直属上级"
+						: "请选择一个已有的岗位")));
+		}
 	}
 
 	@Test

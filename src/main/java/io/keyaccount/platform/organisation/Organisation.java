@@ -255,6 +255,12 @@ public class Organisation {
 	}
 
 	private void apply(User user, UserProfileCommand command) {
+		if (command.managerId() != null && users.findById(command.managerId()).isEmpty()) {
+			throw new BusinessRuleException("managerId", "user.managerUnknown");
+		}
+		if (command.positionId() != null && positions.findById(command.positionId()).isEmpty()) {
+			throw new BusinessRuleException("positionId", "user.positionUnknown");
+		}
 		user.describe(requireText("displayName", command.displayName()),
 				ChineseIdentifiers.optionalEmail("email", command.email()),
 				ChineseIdentifiers.optionalMobile("mobile", command.mobile()), command.positionId(),

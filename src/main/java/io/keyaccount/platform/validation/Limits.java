@@ -51,9 +51,9 @@ public final class Limits {
 	}
 
 	/** A number of at most {@code max}, or null. */
-	public static Integer checkAtMost(String field, String labelKey, Integer value, int max) {
-		if (value != null && value > max) {
-			throw new BusinessRuleException(field, "validation.fieldTooLarge", label(labelKey, field), max);
+	public static <N extends Number & Comparable<N>> N checkAtMost(String field, String labelKey, N value, N max) {
+		if (value != null && value.compareTo(max) > 0) {
+			throw new BusinessRuleException(field, "validation.fieldTooLarge", label(labelKey, field), max.toString());
 		}
 		return value;
 	}
