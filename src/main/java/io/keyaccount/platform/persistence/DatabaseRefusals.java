@@ -26,13 +26,13 @@ public final class DatabaseRefusals {
 	}
 
 	/**
-	 * The constraint's name as the migrations spell it: H2 names the index with its schema and a suffix
-	 * ({@code PUBLIC.UX_ACCOUNT_CREDIT_CODE_INDEX_8}), PostgreSQL as it is.
+	 * The constraint's name as the migrations spell it: H2 names the index with its schema, a suffix and maybe its
+	 * table ({@code PUBLIC.UX_ACCOUNT_CREDIT_CODE_INDEX_8 ON PUBLIC.ACCOUNT(…)}), PostgreSQL as it is.
 	 */
 	static String constraintName(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
-				String name = violation.getConstraintName().toLowerCase(Locale.ROOT);
+				String name = violation.getConstraintName().toLowerCase(Locale.ROOT).strip().split("\\s")[0];
 				name = name.substring(name.lastIndexOf('.') + 1);
 				return name.replaceFirst("_index_[0-9a-z]+$", "");
 			}
