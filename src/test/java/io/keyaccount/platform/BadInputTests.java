@@ -100,9 +100,15 @@ class BadInputTests {
 				.andExpect(status().isCreated());
 			assertThat(accountsNamed(name)).isOne();
 		}
-		mvc.perform(asSalesperson(get("/api/v1/accounts")).param("keyword", "壮壮壮壮"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.items[?(@.name == '%s')]".formatted(chinese)).exists());
+		// search keeps its own bounded terms of the whole name: by its characters, its pinyin and its initials
+		for (String keyword : List.of("壮壮壮壮", "zhuangzhuangzhuang", "zzzzzz")) {
+			mvc.perform(asSalesperson(get("/api/v1/accounts")).param("keyword", keyword))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.items[?(@.name == '%s')]".formatted(chinese)).exists());
+		}
+		assertThat(jdbc.queryForObject("select name_pinyin from account where name = ?", String.class, chinese))
+			.hasSize(800)
+			.startsWith("zhuangzhuang");
 	}
 
 	@Test
