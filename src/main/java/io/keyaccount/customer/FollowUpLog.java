@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.persistence.NotFoundException;
 import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.validation.BusinessRuleException;
+import io.keyaccount.platform.validation.Limits;
 
 /**
  * Follow-up records (跟进记录): log one, correct or delete one's own for a while after writing it, read an
@@ -144,6 +146,7 @@ public class FollowUpLog {
 		if (command.summary() == null || command.summary().isBlank()) {
 			throw new BusinessRuleException("summary", "validation.required");
 		}
+		Limits.check(command, "followUp");
 		Instant happenedAt = command.happenedAt() == null ? Instant.now() : command.happenedAt();
 		if (happenedAt.isAfter(Instant.now().plusSeconds(3600))) {
 			throw new BusinessRuleException("happenedAt", "followUp.inFuture");
@@ -216,9 +219,11 @@ public class FollowUpLog {
 	/**
 	 * A follow-up to log or correct: {@code participantUserIds} are our users who took part (besides its author),
 	 * {@code ourParticipants} anyone else of ours in words, {@code contactIds} the customer's people who took part.
+	 * The limits are the columns' ({@code follow_up}; 25 ids of up to 19 digits fit {@code contact_ids}).
 	 */
-	public record FollowUpCommand(FollowUpKind kind, Instant happenedAt, String ourParticipants, List<Long> contactIds,
-			String summary, String nextStep, LocalDate nextFollowUpOn, List<Long> participantUserIds) {
+	public record FollowUpCommand(FollowUpKind kind, Instant happenedAt, @Size(max = 500) String ourParticipants,
+			@Size(max = 25) List<Long> contactIds, @Size(max = 4000) String summary, @Size(max = 1000) String nextStep,
+			LocalDate nextFollowUpOn, @Size(max = 25) List<Long> participantUserIds) {
 
 		public FollowUpCommand(FollowUpKind kind, Instant happenedAt, String ourParticipants, List<Long> contactIds,
 				String summary, String nextStep, LocalDate nextFollowUpOn) {

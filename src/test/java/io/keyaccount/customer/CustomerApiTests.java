@@ -49,6 +49,18 @@ class CustomerApiTests {
 	}
 
 	@Test
+	void aNameOfSixtyFourPolyphonicCharactersIsCreatedAndFoundLikeAnyOther() throws Exception {
+		String name = "长".repeat(64) + "科技有限公司";
+		mvc.perform(asSalesperson(post("/api/v1/accounts")).content("""
+				{"name": "%s", "shortName": "%s"}""".formatted(name, "长".repeat(64))))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.facts.name").value(name));
+		mvc.perform(asSalesperson(get("/api/v1/accounts")).param("keyword", "长长长长长长科技"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].name").value(name));
+	}
+
+	@Test
 	void createAnswersTheDetailThatReadingTheAccountAnswers() throws Exception {
 		String created = mvc.perform(asSalesperson(post("/api/v1/accounts")).content("""
 				{"name": "苏州应答一致精密机械有限公司", "shortName": "应答一致", "industry": "MANUFACTURING",

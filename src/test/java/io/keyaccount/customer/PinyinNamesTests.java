@@ -37,6 +37,25 @@ class PinyinNamesTests {
 	}
 
 	@Test
+	void aLongNameOfPolyphonicCharactersIsCappedBeforeItsCombinationsAreCounted() {
+		// 2^64 readings wrapped the count to 0, which passed the cap: the expansion then ran out of memory
+		assertThat(PinyinNames.readings("长".repeat(64), 16)).hasSizeBetween(1, 16);
+		assertThat(PinyinNames.readings("长".repeat(200), 16)).hasSizeBetween(1, 16)
+			.allSatisfy(reading -> assertThat(reading).hasSize(200));
+		assertThat(PinyinNames.readings("行".repeat(40) + "长".repeat(63), 16)).hasSizeBetween(1, 16);
+		// every polyphonic character of pinyin4j's, many readings each, and a name of them all
+		String manyReadings = "着了还会差参说给重和行";
+		assertThat(PinyinNames.readings(manyReadings.repeat(18), 16)).hasSizeBetween(1, 16);
+		assertThat(PinyinNames.readings(manyReadings.repeat(18), 1)).hasSize(1);
+	}
+
+	@Test
+	void searchTermsOfAnAdversarialNameStayFew() {
+		assertThat(SearchTerms.companyPinyin("长".repeat(64) + "有限公司")).hasSizeLessThanOrEqualTo(16 * 12 * 2);
+		assertThat(SearchTerms.personPinyin("长".repeat(100))).hasSizeLessThanOrEqualTo(16 * 12 * 2);
+	}
+
+	@Test
 	void aCompanyNameIsFoundFromItsStartAndFromEveryWordBeforeTheLegalForm() {
 		var grams = prefixes(SearchTerms.companyPinyin("杭州明华科技有限公司"));
 		assertThat(grams).contains("hzmh", "hzmhkjyxgs", "hangzhou", "hangzhouminghua", "mh", "minghua", "kj", "keji");

@@ -162,11 +162,13 @@ public class Account extends OwnedEntity {
 		this.purchasingMode = facts.purchasingMode();
 		this.purchasePattern = facts.purchasePattern();
 		this.tags = facts.tags() == null || facts.tags().isEmpty() ? null : String.join(",", facts.tags());
-		this.normalizedName = CompanyNames.normalize(name);
+		this.normalizedName = DerivedColumns.fit(CompanyNames.normalize(name), DerivedColumns.ACCOUNT_NORMALIZED_NAME);
 		this.nameEndKey = CompanyNames.endKey(normalizedName);
 		String searchable = shortName == null ? name : name + " " + shortName;
-		this.namePinyin = PinyinNames.full(searchable);
-		this.nameInitials = PinyinNames.initials(name) + (shortName == null ? "" : " " + PinyinNames.initials(shortName));
+		this.namePinyin = DerivedColumns.fit(PinyinNames.full(searchable), DerivedColumns.ACCOUNT_PINYIN);
+		this.nameInitials = DerivedColumns.fit(
+				PinyinNames.initials(name) + (shortName == null ? "" : " " + PinyinNames.initials(shortName)),
+				DerivedColumns.ACCOUNT_INITIALS);
 	}
 
 	/** Fills the facts this account lacks from another record of the same company (used when merging). */

@@ -9,6 +9,7 @@ import io.keyaccount.customer.AccountFacts;
 import io.keyaccount.customer.ContactDetails;
 import io.keyaccount.platform.validation.BusinessRuleException;
 import io.keyaccount.platform.validation.ChineseIdentifiers;
+import io.keyaccount.platform.validation.Limits;
 
 /** The checks an account's facts and a contact's details must pass, with the field to blame. */
 @Component
@@ -24,9 +25,7 @@ public class AccountRules {
 		if (facts.name() == null || facts.name().isBlank()) {
 			throw new BusinessRuleException("name", "validation.required");
 		}
-		if (facts.name().trim().length() > 200) {
-			throw new BusinessRuleException("name", "validation.tooLong", 200);
-		}
+		Limits.check(facts, "account");
 		String creditCode = ChineseIdentifiers.optionalCreditCode("creditCode", facts.creditCode());
 		String phone = ChineseIdentifiers.optionalPhone("phone", facts.phone());
 		String website = ChineseIdentifiers.optionalWebsite("website", facts.website());
@@ -56,6 +55,7 @@ public class AccountRules {
 		if (details.name() == null || details.name().isBlank()) {
 			throw new BusinessRuleException("name", "validation.required");
 		}
+		Limits.check(details, "contact");
 		String mobile = ChineseIdentifiers.optionalMobile("mobile", details.mobile());
 		String email = ChineseIdentifiers.optionalEmail("email", details.email());
 		String phone = ChineseIdentifiers.optionalPhone("phone", details.phone());

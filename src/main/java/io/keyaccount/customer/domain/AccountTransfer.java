@@ -13,6 +13,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
 
+import io.keyaccount.platform.validation.Limits;
+
 /** A record of an account changing hands: transferred, handed over, released to the pool or claimed from it. */
 @Entity
 @Table(name = "account_transfer")
@@ -59,7 +61,8 @@ public class AccountTransfer {
 		this.fromUserId = fromUserId;
 		this.toUserId = toUserId;
 		this.kind = kind;
-		this.reason = reason;
+		// the column's size (account_transfer in V2), for a transfer's, a handover's and a release's reason alike
+		this.reason = Limits.checkLength("reason", "account.transferReason", reason, 500);
 		this.transferredAt = Instant.now();
 		this.transferredBy = by;
 	}

@@ -100,8 +100,8 @@ public class Contact extends BusinessEntity {
 		this.lifeNotes = details.lifeNotes();
 		this.interests = details.interests();
 		this.birthday = details.birthday();
-		this.namePinyin = PinyinNames.full(name);
-		this.nameInitials = PinyinNames.initials(name);
+		this.namePinyin = DerivedColumns.fit(PinyinNames.full(name), DerivedColumns.CONTACT_PINYIN);
+		this.nameInitials = DerivedColumns.fit(PinyinNames.initials(name), DerivedColumns.CONTACT_INITIALS);
 	}
 
 	/** The person left the customer: later modules react (a key contact lost is a risk). */

@@ -112,20 +112,23 @@ public final class PinyinNames {
 	/**
 	 * Every reading of the text as syllables, the most likely first, at most {@code limit} of them: characters
 	 * towards the end of a long name fall back to their most likely reading first.
+	 * <p>
+	 * The count is bounded as it is built, never computed whole: 64 characters of two readings each are 2^64
+	 * combinations, which a {@code long} cannot hold (it wrapped to 0 and the expansion ran out of memory). Each
+	 * character keeps its readings while the combinations so far stay within the limit; from the first one that
+	 * would exceed it, every later character keeps only its most likely reading.
 	 */
 	public static List<List<String>> readings(String text, int limit) {
 		List<Unit> units = units(text);
 		int[] choices = new int[units.size()];
-		for (int i = 0; i < choices.length; i++) {
-			choices[i] = units.get(i).readings().length;
-		}
 		long combinations = 1;
-		for (int choice : choices) {
-			combinations *= choice;
-		}
-		for (int i = choices.length - 1; i >= 0 && combinations > limit; i--) {
-			combinations = combinations / choices[i];
-			choices[i] = 1;
+		boolean capped = false;
+		for (int i = 0; i < choices.length; i++) {
+			int readings = units.get(i).readings().length;
+			// combinations <= limit <= Integer.MAX_VALUE, so the product fits a long
+			capped = capped || combinations * readings > Math.max(limit, 1);
+			choices[i] = capped ? 1 : readings;
+			combinations *= choices[i];
 		}
 		List<List<String>> result = new ArrayList<>();
 		collect(units, choices, 0, new String[units.size()], result);

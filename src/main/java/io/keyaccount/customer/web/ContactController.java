@@ -84,6 +84,10 @@ class ContactController {
 	@PreAuthorize("hasAuthority('customer.edit')")
 	String create(@ModelAttribute("form") ContactForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
+		if (form.accountId() == null) {
+			// the form is the account's: without one there is no form to show again
+			throw BusinessRuleException.general("contact.accountRequired");
+		}
 		try {
 			contacts.add(form.accountId(), form.toDetails());
 			Toasts.success(redirect, "toast.saved", form.name());
@@ -147,10 +151,12 @@ class ContactController {
 	}
 
 	private String form(Model model, ContactForm form, Long id) {
+		// an edited contact's account is the stored one, whatever the form posted
+		long accountId = id != null ? contacts.contact(id).getAccountId() : form.accountId();
 		model.addAttribute("form", form);
 		model.addAttribute("contactId", id);
-		model.addAttribute("accountName", customers.accountName(form.accountId()).orElse(""));
-		model.addAttribute("colleagues", contacts.of(form.accountId()).stream()
+		model.addAttribute("accountName", customers.accountName(accountId).orElse(""));
+		model.addAttribute("colleagues", contacts.of(accountId).stream()
 			.filter(c -> id == null || !c.getId().equals(id))
 			.toList());
 		model.addAttribute("buyingRoles", BuyingRole.values());

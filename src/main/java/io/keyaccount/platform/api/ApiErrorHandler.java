@@ -9,22 +9,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import io.keyaccount.platform.api.ApiError.FieldError;
 import io.keyaccount.platform.persistence.ConcurrentEditException;
+import io.keyaccount.platform.persistence.DatabaseRefusals;
 import io.keyaccount.platform.persistence.NotFoundException;
 import io.keyaccount.platform.validation.BusinessRuleException;
 
@@ -119,8 +126,53 @@ class ApiErrorHandler {
 		return body(HttpStatus.FORBIDDEN, "FORBIDDEN", text("api.forbidden"), List.of());
 	}
 
+	/**
+	 * A value the database refused although every check passed: two requests took the same unique value at once
+	 * (the second answers what the check would have told it), or a limit no check knows of.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ApiError> refusedByDatabase(DataIntegrityViolationException ex) {
+		log.warn("The database refused a change: {}", ex.getMostSpecificCause().getMessage());
+		return body(HttpStatus.UNPROCESSABLE_CONTENT, "VALIDATION_FAILED",
+				messages.getMessage(DatabaseRefusals.message(ex), LocaleContextHolder.getLocale()), List.of());
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException ex) {
+		return missing(ex.getParameterName());
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ApiError> missingPart(MissingServletRequestPartException ex) {
+		return missing(ex.getRequestPartName());
+	}
+
+	private ResponseEntity<ApiError> missing(String field) {
+		String message = text("api.missingParameter", field);
+		return body(HttpStatus.BAD_REQUEST, "BAD_REQUEST", message,
+				List.of(new FieldError(field, "required", message)));
+	}
+
+	/** A file upload that is not one (not multipart) or is larger than the limit. */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ApiError> badUpload(MultipartException ex) {
+		return ex instanceof MaxUploadSizeExceededException
+				? body(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", text("api.status.413"), List.of())
+				: body(HttpStatus.BAD_REQUEST, "BAD_REQUEST", text("api.notMultipart"), List.of());
+	}
+
+	/** A content type that is not JSON where JSON is read, and any other request Spring MVC refuses with a status. */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiError> unexpected(Exception ex) {
+		if (ex instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {
+			HttpStatus status = HttpStatus.valueOf(refused.getStatusCode().value());
+			if (status == HttpStatus.NOT_ACCEPTABLE) {
+				// the client accepts no JSON, so it would not read this error either
+				return ResponseEntity.status(status).build();
+			}
+			return body(status, status.name(), messages.getMessage("api.status." + status.value(), null,
+					text("api.badRequest"), LocaleContextHolder.getLocale()), List.of());
+		}
 		log.error("API call failed", ex);
 		return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", text("api.internalError"), List.of());
 	}

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,6 +26,7 @@ import org.springframework.util.StringUtils;
 import io.keyaccount.platform.persistence.NotFoundException;
 import io.keyaccount.platform.validation.BusinessRuleException;
 import io.keyaccount.platform.validation.ChineseIdentifiers;
+import io.keyaccount.platform.validation.Limits;
 
 /** The platform's facade for the organisation: the unit tree, positions, users and roles. */
 @Service
@@ -82,12 +86,14 @@ public class Organisation {
 	}
 
 	public OrgUnit createUnit(UnitCommand command) {
+		Limits.check(command, "unit");
 		requireUnit(command.parentId());
 		snapshots.changed();
 		return units.save(new OrgUnit(command.name().trim(), command.type(), command.parentId(), command.sortOrder()));
 	}
 
 	public OrgUnit updateUnit(long id, UnitCommand command) {
+		Limits.check(command, "unit");
 		OrgUnit unit = unit(id);
 		unit.checkVersion(command.version());
 		if (command.parentId() != null && !command.parentId().equals(unit.getParentId())) {
@@ -160,13 +166,17 @@ public class Organisation {
 	}
 
 	public PositionTitle createPosition(String name) {
-		return positions.save(new PositionTitle(requireText("name", name)));
+		return positions.save(new PositionTitle(positionName(name)));
 	}
 
 	public void renamePosition(long id, String name, long version) {
 		PositionTitle position = positions.findById(id).orElseThrow(() -> new NotFoundException("PositionTitle", id));
 		position.checkVersion(version);
-		position.rename(requireText("name", name));
+		position.rename(positionName(name));
+	}
+
+	private static String positionName(String name) {
+		return Limits.checkLength("name", "position.name", requireText("name", name), 100);
 	}
 
 	public void deletePosition(long id) {
@@ -226,6 +236,7 @@ public class Organisation {
 	}
 
 	public User createUser(NewUserCommand command) {
+		Limits.check(command.profile(), "user");
 		String username = requireText("username", command.username()).toLowerCase();
 		if (!username.matches("[a-z0-9._@-]{2,64}")) {
 			throw new BusinessRuleException("username", "user.usernameInvalid");
@@ -247,6 +258,7 @@ public class Organisation {
 	}
 
 	public User updateUser(long id, UserProfileCommand command, long version) {
+		Limits.check(command, "user");
 		User user = user(id);
 		user.checkVersion(version);
 		requireUnitForUser(command.unitId());
@@ -260,6 +272,12 @@ public class Organisation {
 	}
 
 	private void apply(User user, UserProfileCommand command) {
+		if (command.managerId() != null && users.findById(command.managerId()).isEmpty()) {
+			throw new BusinessRuleException("managerId", "user.managerUnknown");
+		}
+		if (command.positionId() != null && positions.findById(command.positionId()).isEmpty()) {
+			throw new BusinessRuleException("positionId", "user.positionUnknown");
+		}
 		user.describe(requireText("displayName", command.displayName()),
 				ChineseIdentifiers.optionalEmail("email", command.email()),
 				ChineseIdentifiers.optionalMobile("mobile", command.mobile()), command.positionId(),
@@ -323,6 +341,7 @@ public class Organisation {
 	}
 
 	public Role createRole(String code, RoleCommand command) {
+		Limits.check(command, "role");
 		String normalized = requireText("code", code).toUpperCase();
 		if (!normalized.matches("[A-Z][A-Z0-9_]{1,63}")) {
 			throw new BusinessRuleException("code", "role.codeInvalid");
@@ -335,6 +354,7 @@ public class Organisation {
 	}
 
 	public Role updateRole(long id, RoleCommand command, long version) {
+		Limits.check(command, "role");
 		Role role = role(id);
 		role.checkVersion(version);
 		role.redefine(requireText("name", command.name()), command.dataScope(), command.permissions());
@@ -374,17 +394,20 @@ public class Organisation {
 			int sortOrder, long version) {
 	}
 
-	public record UnitCommand(String name, UnitType type, Long parentId, int sortOrder, long version) {
+	/** The limits are the columns' sizes ({@code org_unit}, {@code app_user}, {@code app_role} in V1). */
+	public record UnitCommand(@NotBlank @Size(max = 100) String name, @NotNull UnitType type, Long parentId,
+			int sortOrder, long version) {
 	}
 
-	public record UserProfileCommand(String displayName, String email, String mobile, Long unitId, Long positionId,
-			Long managerId, Set<Long> roleIds) {
+	public record UserProfileCommand(@NotBlank @Size(max = 100) String displayName, @Size(max = 200) String email,
+			@Size(max = 20) String mobile, Long unitId, Long positionId, Long managerId, @NotNull Set<Long> roleIds) {
 	}
 
 	public record NewUserCommand(String username, String password, UserProfileCommand profile) {
 	}
 
-	public record RoleCommand(String name, DataScope dataScope, Set<String> permissions) {
+	public record RoleCommand(@NotBlank @Size(max = 100) String name, @NotNull DataScope dataScope,
+			@NotNull Set<@Size(max = 64) String> permissions) {
 	}
 
 	public record UserQuery(String keyword, Long unitId, Boolean enabled) {

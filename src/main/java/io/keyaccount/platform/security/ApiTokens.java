@@ -21,6 +21,7 @@ import org.springframework.util.StringUtils;
 
 import io.keyaccount.platform.persistence.CacheInvalidation;
 import io.keyaccount.platform.validation.BusinessRuleException;
+import io.keyaccount.platform.validation.Limits;
 
 /** Issues, lists, revokes and checks personal API tokens. */
 @Service
@@ -58,12 +59,17 @@ public class ApiTokens {
 		this.staff = staff;
 	}
 
+	/** Ten years: a later expiry date is not a date both databases keep. */
+	private static final int MAX_VALID_DAYS = 3650;
+
 	/** Creates a token and returns its plain text, which is never stored. */
 	@Transactional
 	public IssuedToken issue(long userId, String name, Integer validDays) {
 		if (!StringUtils.hasText(name)) {
 			throw new BusinessRuleException("name", "validation.required");
 		}
+		Limits.checkLength("name", "profile.tokenName", name.trim(), 100);
+		Limits.checkAtMost("validDays", "profile.tokenDays", validDays, MAX_VALID_DAYS);
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -17,8 +17,6 @@ public final class PageLinks {
 
 	public static final List<Integer> SIZES = List.of(10, 20, 50, 100);
 
-	/** The last page number read as asked: past it a page's first row would lie beyond what an int counts. */
-	private static final int LAST_PAGE = Integer.MAX_VALUE / 100;
 
 	private PageLinks() {
 	}
@@ -27,7 +25,8 @@ public final class PageLinks {
 	public static Pageable pageable(Integer page, Integer size, String sort, String dir, Set<String> sortable,
 			Sort fallback) {
 		int safeSize = size != null && SIZES.contains(size) ? size : 20;
-		int safePage = page == null || page < 0 ? 0 : Math.min(page, LAST_PAGE);
+		// the offset (page × size) must fit an int, as the queries that read the page take it as one
+		int safePage = page == null || page < 0 ? 0 : Math.min(page, Integer.MAX_VALUE / safeSize - 1);
 		Sort order = sort != null && sortable.contains(sort)
 				? Sort.by("desc".equalsIgnoreCase(dir) ? Sort.Direction.DESC : Sort.Direction.ASC, sort) : fallback;
 		return PageRequest.of(safePage, safeSize, order);

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.validation.BusinessRuleException;
+import io.keyaccount.platform.validation.Limits;
 
 /** A user's saved list views: a name for a list's filters and sort, one click away next time. */
 @Service("savedViews")
@@ -37,6 +38,10 @@ public class SavedViews {
 			throw BusinessRuleException.general("savedView.tooMany", MAX_PER_SCREEN);
 		}
 		String cleaned = query == null ? "" : query.replaceAll("(^|&)(page|lang)=[^&]*", "").replaceAll("^&", "");
+		// the columns' sizes (saved_view in V2)
+		Limits.checkLength("name", "savedView.name", name.trim(), 100);
+		Limits.checkLength("query", "savedView.label", cleaned, 2000);
+		Limits.checkLength("screen", "savedView.label", screen, 40);
 		repository.save(new SavedView(currentUser.require().userId(), screen, name.trim(), cleaned));
 	}
 

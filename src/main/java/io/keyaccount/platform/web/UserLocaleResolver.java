@@ -2,6 +2,7 @@ package io.keyaccount.platform.web;
 
 import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContext;
@@ -42,8 +43,11 @@ class UserLocaleResolver extends SessionLocaleResolver {
 	}
 
 	private static boolean askedByApiClient(HttpServletRequest request) {
+		// on Spring Boot's error page the request's own path is the page's; the call's is kept as an attribute
+		Object failedPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = failedPath instanceof String uri ? uri : request.getRequestURI();
 		return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
-				&& request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+				&& path.startsWith(request.getContextPath() + "/api/");
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import io.keyaccount.platform.security.CurrentUser;
 import io.keyaccount.platform.security.KeyaccountUser;
 import io.keyaccount.platform.tenancy.TenantContext;
 import io.keyaccount.platform.validation.BusinessRuleException;
+import io.keyaccount.platform.validation.Limits;
 
 /** What a manager enters about an account's potential: its yearly spend in our category and three strategic ratings. */
 @Component
@@ -43,6 +44,9 @@ public class AccountProfiles {
 		if (profile.categorySpend() != null && profile.categorySpend().signum() < 0) {
 			throw new BusinessRuleException("categorySpend", "value.profile.spendNegative");
 		}
+		// the column's size (value_account_profile in V10)
+		Limits.checkAtMost("categorySpend", "value.profile.categorySpend", profile.categorySpend(),
+				new BigDecimal("99999999999999999.99"));
 		Timestamp now = Timestamp.from(Instant.now());
 		String by = CurrentUser.signedIn().map(KeyaccountUser::getUsername).orElse(null);
 		long tenant = TenantContext.currentTenant();
