@@ -44,7 +44,9 @@ class WebErrorAdvice {
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	ModelAndView notFound() {
-		return new ModelAndView("error/404");
+		ModelAndView view = new ModelAndView("error/4xx");
+		view.addObject("status", HttpStatus.NOT_FOUND.value());
+		return view;
 	}
 
 	@ExceptionHandler({ ConcurrentEditException.class,
