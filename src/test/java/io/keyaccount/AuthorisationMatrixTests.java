@@ -313,6 +313,11 @@ class AuthorisationMatrixTests {
 		rules.add(onAccount("POST /customers/accounts/{accountId}/follow-ups/{id}/delete", CHANGE, Set.of(view, edit),
 				c -> post(followUpPath(c) + "/delete"))
 			.probe(this::followUpState));
+		rules.add(onAccount("POST /customers/accounts/{accountId}/follow-ups/{id}/delete", CHANGE, Set.of(view, edit),
+				c -> post(followUpPath(c.colleague()) + "/delete"))
+			.variant("a colleague's")
+			.probe(c -> followUpState(c.colleague()))
+			.refusedWhere((actor, target) -> true, "only its author changes a follow-up"));
 
 		// changing an account and what hangs off it
 		rules.add(onAccount("POST /customers/accounts/{id}", CHANGE, Set.of(view, edit),
@@ -807,11 +812,16 @@ class AuthorisationMatrixTests {
 		 * others are refused as anywhere else.
 		 */
 		Rule notOn(Relation relation, String why) {
+			return refusedWhere((actor, target) -> target == relation, why);
+		}
+
+		/** Refused where this holds, for the reason given; told in the page to whoever could otherwise do it. */
+		Rule refusedWhere(BiPredicate<Actor, Object> where, String why) {
 			BiPredicate<Actor, Object> otherwise = allowed;
 			Rule rule = new Rule(endpoint, needs + ", " + why, targets,
-					(actor, target) -> target != relation && otherwise.test(actor, target), hidden, request, probe)
+					(actor, target) -> !where.test(actor, target) && otherwise.test(actor, target), hidden, request, probe)
 				.copyFrom(this);
-			rule.refusedInPageWhen = (actor, target) -> target == relation && otherwise.test(actor, target);
+			rule.refusedInPageWhen = (actor, target) -> where.test(actor, target) && otherwise.test(actor, target);
 			return rule;
 		}
 
@@ -958,8 +968,8 @@ class AuthorisationMatrixTests {
 			}
 			nanosPerEndpoint.merge(rule.endpoint, System.nanoTime() - ruleStarted, Long::sum);
 		}
-		System.out.printf("Authorisation matrix: %,d cases (%d endpoints × %d roles × 8 relations, 6 people, %d granted"
-				+ " roles or none; and signed out), %d failed, in %d s (%d records built in %d s)%n", cases,
+		System.out.printf("Authorisation matrix: %,d cases (%d endpoints × %d roles × 8 relations, 6 people, 2 job owners,"
+				+ " %d granted roles or none; and signed out), %d failed, in %d s (%d records built in %d s)%n", cases,
 				casesPerEndpoint.size(),
 				actors.size(), actors.size(), failures.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds(),
 				built, Duration.ofNanos(buildingNanos).toSeconds());
@@ -1170,6 +1180,8 @@ class AuthorisationMatrixTests {
 
 		private Long followUp;
 
+		private Case colleague;
+
 		private LedgerJob ledgerJob;
 
 		Case(Actor actor, Object target) {
@@ -1255,12 +1267,25 @@ class AuthorisationMatrixTests {
 		/** A follow-up the actor wrote just now on the relation's account, written straight to its table. */
 		long followUp() {
 			if (followUp == null) {
-				long account = account();
-				followUp = as(target == Relation.OTHER_TENANT ? "mx-foreigner" : "admin",
-						() -> followUps.save(new FollowUp(account, actor.userId(), FollowUpKind.CALL, Instant.now(), null,
-								null, "矩阵测试跟进" + serial, null, null)).getId());
+				followUp = writeFollowUp(actor.userId());
 			}
 			return followUp;
+		}
+
+		/** The same case about a follow-up a colleague of the actor wrote just now on the relation's account. */
+		Case colleague() {
+			if (colleague == null) {
+				colleague = new Case(actor, target);
+				colleague.followUp = writeFollowUp(users.get("mx-colleague"));
+			}
+			return colleague;
+		}
+
+		private long writeFollowUp(long author) {
+			long account = account();
+			return as(target == Relation.OTHER_TENANT ? "mx-foreigner" : "admin",
+					() -> followUps.save(new FollowUp(account, author, FollowUpKind.CALL, Instant.now(), null, null,
+							"矩阵测试跟进" + serial, null, null)).getId());
 		}
 
 		/**
