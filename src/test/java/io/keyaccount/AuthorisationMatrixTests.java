@@ -1,8 +1,8 @@
 package io.keyaccount;
 
-import static io.keyaccount.AuthorisationMatrixTests.Access.DELETE;
+import static io.keyaccount.AuthorisationMatrixTests.Access.CHANGE;
+import static io.keyaccount.AuthorisationMatrixTests.Access.DISPOSE;
 import static io.keyaccount.AuthorisationMatrixTests.Access.READ;
-import static io.keyaccount.AuthorisationMatrixTests.Access.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -11,7 +11,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -62,7 +64,10 @@ import io.keyaccount.customer.ContactDetails;
 import io.keyaccount.customer.CustomerManagement;
 import io.keyaccount.customer.CustomerPermissions;
 import io.keyaccount.customer.CustomerPool;
+import io.keyaccount.customer.FollowUpKind;
 import io.keyaccount.customer.TeamRole;
+import io.keyaccount.customer.domain.FollowUp;
+import io.keyaccount.customer.domain.FollowUps;
 import io.keyaccount.platform.organisation.DataScope;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.Organisation.NewUserCommand;
@@ -79,10 +84,12 @@ import io.keyaccount.platform.security.PlatformPermissions;
 import io.keyaccount.platform.setup.Installation;
 import io.keyaccount.platform.setup.Installation.InstallCommand;
 import io.keyaccount.platform.tenancy.TenantContext;
+import io.keyaccount.platform.validation.BusinessRuleException;
 import io.keyaccount.platform.validation.ChineseIdentifiers;
 import io.keyaccount.support.DemoUsers;
 import io.keyaccount.support.KeyaccountTest;
 import io.keyaccount.value.ValuePermissions;
+import io.keyaccount.value.domain.LedgerImport;
 import io.keyaccount.value.domain.Playbooks;
 import io.keyaccount.value.domain.Tier;
 import io.keyaccount.value.domain.ValueSettings;
@@ -92,12 +99,18 @@ import io.keyaccount.value.domain.ValueSettings;
  * endpoint without an entry in {@link #policy()} fails the build) × every role of the demo company × every relation
  * of a record to the user, each answer compared with what the policy expects.
  * <p>
- * The policy (ADR 0004): a user reads the accounts in his role's data scope (own / own unit / unit and below / all)
- * and those whose account team he is on; everyone who reads customers sees pool accounts; recycle-bin records only
- * through the recycle bin; never another tenant's. He changes only accounts he reads, never merely because they are
- * in the pool (claiming is the one write on a pool account). Deleting, and merging (which deletes), needs
- * {@code customer.delete} as well. A hidden record answers 404, not 403, so its existence does not leak; a refused
- * write changes nothing, and a refused answer never names the record.
+ * The policy (ADR 0004, ADR 0014 "seeing is not changing"): a user <b>reads</b> the accounts in his role's data scope
+ * (own / own unit / unit and below / all) and those whose account team he is on; everyone who reads customers sees
+ * pool accounts; recycle-bin records only through the recycle bin; never another tenant's. He <b>changes</b> (facts,
+ * contacts, follow-ups, ledger rows; the forms for them too) the accounts his scope covers and those whose team he
+ * is on, a pool account only with the {@code ALL} scope (everyone else claims it). He <b>disposes</b> of an account
+ * (recycle bin, transfer, release, its team, merging it away) only when his scope covers it: team members work on an
+ * account, they do not give it away. Deleting, and merging, needs {@code customer.delete} as well. A hidden record
+ * answers 404, a seen but unchangeable one 403; a refused write changes nothing, and a refused answer never names
+ * the record. A ledger import reports a row for an account the importer may not change as "找不到对应的客户".
+ * <p>
+ * The roles acting are the demo company's and the matrix's own user administrator ({@link #ACTING_ROLES}), not those
+ * other test classes create, so the number of cases does not depend on the order the classes run in.
  * <p>
  * Each role acts through a user of its own in a unit built for the matrix ("矩阵测试部"), so the relations are the same
  * for every role: a colleague in that unit, a subordinate in the unit below, a stranger in a unit beside it, a
@@ -122,8 +135,14 @@ class AuthorisationMatrixTests {
 		PLAIN_USER, ADMINISTRATOR
 	}
 
+	/** What an endpoint does to an account (ADR 0014): each level implies the one before. */
 	enum Access {
-		READ, WRITE, DELETE
+		READ, CHANGE, DISPOSE
+	}
+
+	/** Whose background import a per-job endpoint is asked about. */
+	enum JobOwner {
+		OWN, ANOTHER_USER
 	}
 
 	/** What a case must answer. */
@@ -157,6 +176,16 @@ class AuthorisationMatrixTests {
 	private static final String PASSWORD = "Matrix#Fixture-2026x";
 
 	private static final String NO_TARGET = "—";
+
+	/**
+	 * The roles that act: the demo company's (DemoOrganisation, with the installation's administrator) and the
+	 * matrix's own user administrator, in this order.
+	 */
+	private static final List<String> ACTING_ROLES = List.of(Installation.ADMIN_ROLE, "GENERAL_MANAGER",
+			"SALES_DIRECTOR", "KEY_ACCOUNT_MANAGER", "SALES", "RND_EVALUATOR", "MX_USER_ADMIN");
+
+	/** What the ledger import says of a row whose account the importer may not change, as of one that does not exist. */
+	private static final String NO_SUCH_ACCOUNT = "找不到对应的客户";
 
 	@Autowired
 	WebApplicationContext context;
@@ -197,6 +226,12 @@ class AuthorisationMatrixTests {
 
 	@Autowired
 	Playbooks playbooks;
+
+	@Autowired
+	LedgerImport ledgerImport;
+
+	@Autowired
+	FollowUps followUps;
 
 	private final AtomicInteger serial = new AtomicInteger();
 
@@ -257,94 +292,123 @@ class AuthorisationMatrixTests {
 				c -> get("/api/v1/search").param("q", c.fixture().name()), Fixture::name));
 		rules.add(listing("GET /search", Set.of(), (actor, r) -> actor.permissions().contains(view) && reads(actor, r),
 				c -> get("/search").param("q", c.fixture().name()), Fixture::name));
-		// forms show a record the user reads; saving them is what the write rules below guard
-		rules.add(onAccount("GET /customers/accounts/{id}/edit", READ, Set.of(view, edit),
-				c -> get("/customers/accounts/" + c.account() + "/edit")));
-		rules.add(onAccount("GET /customers/accounts/{id}/merge", READ, Set.of(view, edit),
-				c -> get("/customers/accounts/" + c.account() + "/merge")));
-		rules.add(onAccount("GET /customers/contacts/new", READ, Set.of(view, edit),
-				c -> get("/customers/contacts/new").param("accountId", c.accountText())));
-		rules.add(onAccount("GET /customers/contacts/{id}/edit", READ, Set.of(view, edit),
-				c -> get("/customers/contacts/" + c.contact() + "/edit")));
+		// forms follow the rule of the write they lead to: offered only to whoever may make it
+		rules.add(onAccount("GET /customers/accounts/{id}/edit", CHANGE, Set.of(view, edit),
+				c -> get("/customers/accounts/" + c.account() + "/edit")).aForm());
+		// the account in the address is the one kept; merging needs both permissions, refused before the record
+		rules.add(onAccount("GET /customers/accounts/{id}/merge", CHANGE, Set.of(view, edit, CustomerPermissions.DELETE),
+				c -> get("/customers/accounts/" + c.account() + "/merge")).aForm());
+		rules.add(onAccount("GET /customers/contacts/new", CHANGE, Set.of(view, edit),
+				c -> get("/customers/contacts/new").param("accountId", c.accountText())).aForm());
+		rules.add(onAccount("GET /customers/contacts/{id}/edit", CHANGE, Set.of(view, edit),
+				c -> get("/customers/contacts/" + c.contact() + "/edit")).aForm());
+		// a follow-up the user wrote, within the edit window: corrected or deleted while he may change the account
+		rules.add(onAccount("GET /customers/accounts/{accountId}/follow-ups/{id}/edit", CHANGE, Set.of(view, edit),
+				c -> get(followUpPath(c) + "/edit")).aForm());
+		rules.add(onAccount("POST /customers/accounts/{accountId}/follow-ups/{id}", CHANGE, Set.of(view, edit),
+				c -> post(followUpPath(c)).param("kind", FollowUpKind.VISIT.name())
+					.param("summary", "矩阵改写跟进" + c.serial())
+					.param("version", text("select version from follow_up where id = " + c.followUp())))
+			.probe(this::followUpState));
+		rules.add(onAccount("POST /customers/accounts/{accountId}/follow-ups/{id}/delete", CHANGE, Set.of(view, edit),
+				c -> post(followUpPath(c) + "/delete"))
+			.probe(this::followUpState));
+		rules.add(onAccount("POST /customers/accounts/{accountId}/follow-ups/{id}/delete", CHANGE, Set.of(view, edit),
+				c -> post(followUpPath(c.colleague()) + "/delete"))
+			.variant("a colleague's")
+			.probe(c -> followUpState(c.colleague()))
+			.refusedWhere((actor, target) -> true, "only its author changes a follow-up"));
 
 		// changing an account and what hangs off it
-		rules.add(onAccount("POST /customers/accounts/{id}", WRITE, Set.of(view, edit),
+		rules.add(onAccount("POST /customers/accounts/{id}", CHANGE, Set.of(view, edit),
 				c -> accountForm(post("/customers/accounts/" + c.account()), c.fresh("改名"))
 					.param("version", c.accountVersion())));
-		rules.add(onAccount("PUT /api/v1/accounts/{id}", WRITE, Set.of(view, edit),
+		rules.add(onAccount("PUT /api/v1/accounts/{id}", CHANGE, Set.of(view, edit),
 				c -> json(put("/api/v1/accounts/" + c.account()), accountJson(c.fresh("改名"), null, null, c.accountVersion()))));
-		rules.add(onAccount("POST /customers/accounts/{id}/key-account", WRITE, Set.of(view, edit),
+		rules.add(onAccount("POST /customers/accounts/{id}/key-account", CHANGE, Set.of(view, edit),
 				c -> post("/customers/accounts/" + c.account() + "/key-account").param("keyAccount", "true")));
-		rules.add(onAccount("POST /customers/accounts/{id}/team", WRITE, Set.of(view, edit),
+		// the team is the owner's side to decide: its members do not choose who else joins
+		rules.add(onAccount("POST /customers/accounts/{id}/team", DISPOSE, Set.of(view, edit),
 				c -> post("/customers/accounts/" + c.account() + "/team").param("userId", c.user("mx-newmember"))
-					.param("role", TeamRole.TECHNICAL.name())));
-		rules.add(onAccount("POST /customers/accounts/{id}/team/{memberId}/delete", WRITE, Set.of(view, edit),
-				c -> post("/customers/accounts/" + c.account() + "/team/" + c.fixture().member() + "/delete")));
-		rules.add(onAccount("POST /customers/accounts/{id}/follow-ups", WRITE, Set.of(view, edit),
+					.param("role", TeamRole.TECHNICAL.name()))
+			.notOn(Relation.POOL, "a pool account has no team"));
+		rules.add(onAccount("POST /customers/accounts/{id}/team/{memberId}/delete", DISPOSE, Set.of(view, edit),
+				c -> post("/customers/accounts/" + c.account() + "/team/" + c.fixture().member() + "/delete"))
+			.notOn(Relation.POOL, "a pool account has no team"));
+		rules.add(onAccount("POST /customers/accounts/{id}/follow-ups", CHANGE, Set.of(view, edit),
 				c -> post("/customers/accounts/" + c.account() + "/follow-ups").param("kind", "CALL")
 					.param("summary", "矩阵测试电话沟通")));
-		rules.add(onAccount("POST /api/v1/accounts/{id}/follow-ups", WRITE, Set.of(view, edit),
+		rules.add(onAccount("POST /api/v1/accounts/{id}/follow-ups", CHANGE, Set.of(view, edit),
 				c -> json(post("/api/v1/accounts/" + c.account() + "/follow-ups"),
 						"{\"kind\":\"CALL\",\"summary\":\"矩阵测试电话沟通\"}")));
-		rules.add(onAccount("POST /customers/contacts", WRITE, Set.of(view, edit),
+		rules.add(onAccount("POST /customers/contacts", CHANGE, Set.of(view, edit),
 				c -> post("/customers/contacts").param("accountId", c.accountText()).param("name", "矩阵新联系人")
 					.param("version", "0")));
-		rules.add(onAccount("POST /api/v1/accounts/{id}/contacts", WRITE, Set.of(view, edit),
+		rules.add(onAccount("POST /api/v1/accounts/{id}/contacts", CHANGE, Set.of(view, edit),
 				c -> json(post("/api/v1/accounts/" + c.account() + "/contacts"), "{\"name\":\"矩阵新联系人\"}")));
-		rules.add(onAccount("POST /customers/contacts/{id}", WRITE, Set.of(view, edit),
+		rules.add(onAccount("POST /customers/contacts/{id}", CHANGE, Set.of(view, edit),
 				c -> post("/customers/contacts/" + c.contact()).param("accountId", c.accountText())
 					.param("name", "矩阵改名联系人").param("version", c.contactVersion())));
-		rules.add(onAccount("PUT /api/v1/contacts/{id}", WRITE, Set.of(view, edit),
+		rules.add(onAccount("PUT /api/v1/contacts/{id}", CHANGE, Set.of(view, edit),
 				c -> json(put("/api/v1/contacts/" + c.contact()),
 						"{\"name\":\"矩阵改名联系人\",\"version\":" + c.contactVersion() + "}")));
-		rules.add(onAccount("POST /customers/contacts/{id}/left", WRITE, Set.of(view, edit),
+		rules.add(onAccount("POST /customers/contacts/{id}/left", CHANGE, Set.of(view, edit),
 				c -> post("/customers/contacts/" + c.contact() + "/left")));
-		rules.add(onAccount("POST /customers/accounts/transfer", WRITE, Set.of(CustomerPermissions.TRANSFER),
+		rules.add(onAccount("POST /customers/accounts/transfer", DISPOSE, Set.of(CustomerPermissions.TRANSFER),
 				c -> post("/customers/accounts/transfer").param("ids", c.accountText())
 					.param("toUserId", c.user("mx-successor"))));
-		rules.add(onAccount("POST /customers/pool/release", WRITE, Set.of(CustomerPermissions.POOL),
+		rules.add(onAccount("POST /customers/pool/release", DISPOSE, Set.of(CustomerPermissions.POOL),
 				c -> post("/customers/pool/release").param("ids", c.accountText()).param("reason", "矩阵测试")));
-		rules.add(onAccount("POST /value/accounts/{id}/profile", WRITE, Set.of(ValuePermissions.SETTINGS),
+		rules.add(onAccount("POST /value/accounts/{id}/profile", CHANGE, Set.of(ValuePermissions.SETTINGS),
 				c -> post("/value/accounts/" + c.account() + "/profile").param("referenceValue", "3")
 					.param("coDevelopment", "2").param("industryInfluence", "1")));
-		// the ledger import reports a row it may not write like one naming no account: the page says which rows failed
-		rules.add(onAccount("POST /value/ledger/import", WRITE, Set.of(ValuePermissions.IMPORT),
-				c -> multipart("/value/ledger/import").file(ledgerFile(c.fixture().name(), c.serial())))
-			.readingSuffices()
+		// the ledger import: the upload's dry run, then the import of the checked file; a row for an account the
+		// importer may not change is reported as one naming no account, and nothing is written for it
+		rules.add(onAccount("POST /value/ledger/import", CHANGE, Set.of(ValuePermissions.IMPORT), this::checkedLedgerImport)
 			.refusedInPage()
-			.namesWhatTheUserTyped());
+			.namesWhatTheUserTyped()
+			.refusalSays(NO_SUCH_ACCOUNT));
+		// a background import is its starter's: anyone else is told it does not exist
+		rules.add(onJob("POST /value/ledger/import/jobs/{jobId}",
+				c -> post("/value/ledger/import/jobs/" + c.ledgerJob().id()),
+				c -> count("select count(*) from value_transaction where reference = '" + c.ledgerJob().reference() + "'")));
+		rules.add(onJob("GET /value/ledger/import/jobs/{jobId}",
+				c -> get("/value/ledger/import/jobs/" + c.ledgerJob().id()), null));
+		rules.add(onJob("GET /value/ledger/import/jobs/{jobId}/errors",
+				c -> get("/value/ledger/import/jobs/" + c.ledgerJob().id() + "/errors"), null));
 
-		// deleting: needs customer.delete and write access; merging deletes the merged account
-		rules.add(onAccount("POST /customers/accounts/{id}/delete", DELETE, Set.of(view, CustomerPermissions.DELETE),
+		// deleting needs customer.delete; an account goes to the recycle bin only by whom its scope covers, a contact
+		// by whoever may change the account; merging deletes the merged account (the kept one is the actor's own)
+		rules.add(onAccount("POST /customers/accounts/{id}/delete", DISPOSE, Set.of(view, CustomerPermissions.DELETE),
 				c -> post("/customers/accounts/" + c.account() + "/delete")));
-		rules.add(onAccount("DELETE /api/v1/accounts/{id}", DELETE, Set.of(view, CustomerPermissions.DELETE),
+		rules.add(onAccount("DELETE /api/v1/accounts/{id}", DISPOSE, Set.of(view, CustomerPermissions.DELETE),
 				c -> delete("/api/v1/accounts/" + c.account())));
-		rules.add(onAccount("POST /customers/contacts/{id}/delete", DELETE, Set.of(view, CustomerPermissions.DELETE),
+		rules.add(onAccount("POST /customers/contacts/{id}/delete", CHANGE, Set.of(view, CustomerPermissions.DELETE),
 				c -> post("/customers/contacts/" + c.contact() + "/delete")));
-		rules.add(onAccount("POST /customers/accounts/{id}/merge", DELETE, Set.of(view, edit, CustomerPermissions.DELETE),
+		rules.add(onAccount("POST /customers/accounts/{id}/merge", DISPOSE, Set.of(view, edit, CustomerPermissions.DELETE),
 				c -> post("/customers/accounts/" + c.keeper().account() + "/merge").param("mergedId", c.accountText()))
 			.alsoTouches("KEEPER"));
 
 		// the pool and the recycle bin: the one relation each acts on
-		rules.add(onAccount("POST /customers/pool/{id}/claim", WRITE, Set.of(CustomerPermissions.POOL),
+		rules.add(onAccount("POST /customers/pool/{id}/claim", CHANGE, Set.of(CustomerPermissions.POOL),
 				c -> post("/customers/pool/" + c.account() + "/claim"))
 			.onlyFor(Relation.POOL));
-		rules.add(onAccount("POST /admin/recycle-bin/{type}/{id}/restore", WRITE, Set.of(PlatformPermissions.RECYCLE_BIN),
+		rules.add(onAccount("POST /admin/recycle-bin/{type}/{id}/restore", CHANGE, Set.of(PlatformPermissions.RECYCLE_BIN),
 				c -> post("/admin/recycle-bin/account/" + c.account() + "/restore"))
 			.onlyFor(Relation.RECYCLE_BIN));
-		rules.add(onAccount("POST /admin/recycle-bin/{type}/{id}/purge", DELETE, Set.of(PlatformPermissions.RECYCLE_BIN),
+		rules.add(onAccount("POST /admin/recycle-bin/{type}/{id}/purge", DISPOSE, Set.of(PlatformPermissions.RECYCLE_BIN),
 				c -> post("/admin/recycle-bin/account/" + c.account() + "/purge"))
 			.onlyFor(Relation.RECYCLE_BIN));
 
 		// creating: a parent the user cannot see is "not found", never named; the owner must be in his scope
-		rules.add(onAccount("POST /customers/accounts", WRITE, Set.of(view, edit),
+		rules.add(onAccount("POST /customers/accounts", CHANGE, Set.of(view, edit),
 				c -> accountForm(post("/customers/accounts"), c.fresh("子公司")).param("parentId", c.accountText())
 					.param("duplicatesConfirmed", "true").param("version", "0"))
 			.variant("parentId")
 			.readingSuffices()
 			.refusedInPage()
 			.probe(c -> count("select count(*) from account")));
-		rules.add(onAccount("POST /api/v1/accounts", WRITE, Set.of(view, edit),
+		rules.add(onAccount("POST /api/v1/accounts", CHANGE, Set.of(view, edit),
 				c -> json(post("/api/v1/accounts").param("duplicatesConfirmed", "true"),
 						accountJson(c.fresh("子公司"), c.account(), null, null)))
 			.variant("parentId")
@@ -462,6 +526,8 @@ class AuthorisationMatrixTests {
 		rules.add(gate("GET /value/ledger/export", Set.of(ValuePermissions.VIEW), c -> get("/value/ledger/export")));
 		rules.add(gate("GET /value/ledger/import", Set.of(ValuePermissions.VIEW, ValuePermissions.IMPORT),
 				c -> get("/value/ledger/import")));
+		rules.add(gate("GET /value/ledger/import/template", Set.of(ValuePermissions.VIEW, ValuePermissions.IMPORT),
+				c -> get("/value/ledger/import/template")));
 		rules.add(gate("GET /value/settings", Set.of(ValuePermissions.SETTINGS), c -> get("/value/settings")));
 		rules.add(gate("POST /value/settings", Set.of(ValuePermissions.SETTINGS),
 				c -> valueSettingsForm(post("/value/settings")).param("version", "-1")));
@@ -567,9 +633,20 @@ class AuthorisationMatrixTests {
 		};
 	}
 
-	/** Whether the actor may change a record of this relation: one he reads, but not merely because it is pooled. */
+	/**
+	 * Whether the actor may change a record of this relation (ADR 0014): one he reads, a pool account only with the
+	 * {@code ALL} scope (seeing the pool is not changing it).
+	 */
 	static boolean changes(Actor actor, Relation relation) {
-		return reads(actor, relation) && relation != Relation.POOL;
+		return relation == Relation.POOL ? actor.scope() == DataScope.ALL : reads(actor, relation);
+	}
+
+	/**
+	 * Whether the actor may dispose of an account of this relation (ADR 0014): one he changes other than through its
+	 * team. The team's account belongs to a stranger in another unit.
+	 */
+	static boolean disposes(Actor actor, Relation relation) {
+		return relation == Relation.ACCOUNT_TEAM ? covers(actor.scope(), Relation.OTHER_UNIT) : changes(actor, relation);
 	}
 
 	boolean inScope(Actor actor, Person person) {
@@ -651,6 +728,12 @@ class AuthorisationMatrixTests {
 
 		Set<String> permissions = Set.of();
 
+		/** Cases whose refusal is a message in the page or a toast, though the rule refuses by status elsewhere. */
+		BiPredicate<Actor, Object> refusedInPageWhen = (actor, target) -> false;
+
+		/** What a refusal in the page must say (null: nothing in particular). */
+		String refusalSays;
+
 		Rule(String endpoint, String needs, List<?> targets, BiPredicate<Actor, Object> allowed,
 				BiPredicate<Actor, Object> hidden, Request request, Probe probe) {
 			this.endpoint = endpoint;
@@ -718,6 +801,35 @@ class AuthorisationMatrixTests {
 			return this;
 		}
 
+		/** A form: it changes nothing itself, and is shown to whoever may make the change it leads to. */
+		Rule aForm() {
+			probe = null;
+			return this;
+		}
+
+		/**
+		 * Never on this relation, for the reason given; whoever could otherwise do it is told so in the page, the
+		 * others are refused as anywhere else.
+		 */
+		Rule notOn(Relation relation, String why) {
+			return refusedWhere((actor, target) -> target == relation, why);
+		}
+
+		/** Refused where this holds, for the reason given; told in the page to whoever could otherwise do it. */
+		Rule refusedWhere(BiPredicate<Actor, Object> where, String why) {
+			BiPredicate<Actor, Object> otherwise = allowed;
+			Rule rule = new Rule(endpoint, needs + ", " + why, targets,
+					(actor, target) -> !where.test(actor, target) && otherwise.test(actor, target), hidden, request, probe)
+				.copyFrom(this);
+			rule.refusedInPageWhen = (actor, target) -> where.test(actor, target) && otherwise.test(actor, target);
+			return rule;
+		}
+
+		Rule refusalSays(String text) {
+			refusalSays = text;
+			return this;
+		}
+
 		Rule readingSuffices() {
 			return new Rule(endpoint, needs + ", reads the record", targets,
 					(actor, target) -> actor.permissions().containsAll(permissions) && reads(actor, (Relation) target),
@@ -741,6 +853,8 @@ class AuthorisationMatrixTests {
 			alsoTouches.addAll(other.alsoTouches);
 			access = other.access;
 			permissions = other.permissions;
+			refusedInPageWhen = other.refusedInPageWhen;
+			refusalSays = other.refusalSays;
 			return this;
 		}
 
@@ -752,7 +866,11 @@ class AuthorisationMatrixTests {
 
 	Rule onAccount(String endpoint, Access access, Set<String> permissions, Request request) {
 		BiPredicate<Actor, Object> allowed = (actor, target) -> actor.permissions().containsAll(permissions)
-				&& (access == READ ? reads(actor, (Relation) target) : changes(actor, (Relation) target));
+				&& switch (access) {
+					case READ -> reads(actor, (Relation) target);
+					case CHANGE -> changes(actor, (Relation) target);
+					case DISPOSE -> disposes(actor, (Relation) target);
+				};
 		BiPredicate<Actor, Object> hidden = (actor, target) -> actor.permissions().containsAll(permissions)
 				&& !reads(actor, (Relation) target);
 		Rule rule = new Rule(endpoint, access + " " + permissions, List.of(Relation.values()), allowed, hidden, request,
@@ -778,8 +896,17 @@ class AuthorisationMatrixTests {
 				(actor, target) -> false, request, probe).refusedInPage();
 	}
 
+	/** A background import's page or action: its starter's, with the permission; anyone else's is not found. */
+	Rule onJob(String endpoint, Request request, Probe probe) {
+		String permission = ValuePermissions.IMPORT;
+		return new Rule(endpoint, permission + ", the job's starter", List.of(JobOwner.values()),
+				(actor, target) -> actor.permissions().contains(permission) && target == JobOwner.OWN,
+				(actor, target) -> actor.permissions().contains(permission) && target == JobOwner.ANOTHER_USER, request,
+				probe);
+	}
+
 	Rule granting(String endpoint, Request request, Probe probe) {
-		List<Role> roles = organisation.roles();
+		List<Role> roles = actors.stream().map(Actor::role).toList();
 		return new Rule(endpoint, "admin.users, grants a role", roles,
 				(actor, target) -> actor.permissions().contains(PlatformPermissions.USERS)
 						&& grantable(actor, (Role) target),
@@ -841,8 +968,8 @@ class AuthorisationMatrixTests {
 			}
 			nanosPerEndpoint.merge(rule.endpoint, System.nanoTime() - ruleStarted, Long::sum);
 		}
-		System.out.printf("Authorisation matrix: %,d cases (%d endpoints × %d roles × 8 relations, 6 people, %d granted"
-				+ " roles or none; and signed out), %d failed, in %d s (%d records built in %d s)%n", cases,
+		System.out.printf("Authorisation matrix: %,d cases (%d endpoints × %d roles × 8 relations, 6 people, 2 job owners,"
+				+ " %d granted roles or none; and signed out), %d failed, in %d s (%d records built in %d s)%n", cases,
 				casesPerEndpoint.size(),
 				actors.size(), actors.size(), failures.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds(),
 				built, Duration.ofNanos(buildingNanos).toSeconds());
@@ -901,23 +1028,28 @@ class AuthorisationMatrixTests {
 					&& (rule.probe == null || (rule.changesNothing ? !changed : changed));
 			return ok ? null : "expected allowed, answered " + answer;
 		}
-		boolean statusOk = rule.refusal == Refusal.IN_PAGE || rule.leakOnly ? status != 401
+		boolean inPage = rule.refusal == Refusal.IN_PAGE || rule.refusedInPageWhen.test(actor, target);
+		boolean statusOk = inPage || rule.leakOnly ? status != 401
 				: expect == Expect.HIDDEN ? status == 404 : status == 403 || status == 404;
+		String body = response.getContentAsString(StandardCharsets.UTF_8);
 		String name = target instanceof Relation && !rule.echoesName ? c.fixture().name() : null;
-		boolean leaked = name != null && response.getContentAsString(StandardCharsets.UTF_8).contains(name);
-		if (statusOk && !changed && !leaked) {
+		boolean leaked = name != null && body.contains(name);
+		// a refusal in a page (not a status) says what the rule says it says
+		boolean said = rule.refusalSays == null || status >= 300 || body.contains(rule.refusalSays);
+		if (statusOk && !changed && !leaked && said) {
 			return null;
 		}
 		return "expected " + (rule.leakOnly ? "not to name it"
-				: expect != Expect.HIDDEN ? "refused" : rule.refusal == Refusal.STATUS ? "hidden (404)" : "hidden (as not found)")
+				: expect != Expect.HIDDEN ? "refused" : !inPage ? "hidden (404)" : "hidden (as not found)")
 				+ ", answered " + answer
-				+ (leaked ? ", named the record" : "");
+				+ (leaked ? ", named the record" : "") + (said ? "" : ", did not say " + rule.refusalSays);
 	}
 
 	/** Signed out, an endpoint answers with the sign-in page or 401, unless it is open to everyone. */
 	private String runSignedOut(Rule rule) throws Exception {
 		Object target = rule.targets.get(0);
 		Case c = new Case(actors.get(0), target);
+		c.signedOut = true;
 		if (target instanceof Person person) {
 			ownsAnAccount(person, c.actor);
 		}
@@ -1025,6 +1157,10 @@ class AuthorisationMatrixTests {
 			boolean administrator, UserDetails details) {
 	}
 
+	/** A background ledger import, and the reference its good row carries. */
+	record LedgerJob(String id, String reference) {
+	}
+
 	/** A record built for a relation: an account with one contact and one team member besides its owner. */
 	record Fixture(long account, String name, String creditCode, String phone, long contact, String contactName,
 			long member, long ownerUserId) {
@@ -1038,6 +1174,15 @@ class AuthorisationMatrixTests {
 		final Object target;
 
 		private final int serial = AuthorisationMatrixTests.this.serial.incrementAndGet();
+
+		/** Asked without signing in: requests that take steps as the actor first ask only the first. */
+		boolean signedOut;
+
+		private Long followUp;
+
+		private Case colleague;
+
+		private LedgerJob ledgerJob;
 
 		Case(Actor actor, Object target) {
 			this.actor = actor;
@@ -1117,6 +1262,47 @@ class AuthorisationMatrixTests {
 
 		Role role() {
 			return (Role) target;
+		}
+
+		/** A follow-up the actor wrote just now on the relation's account, written straight to its table. */
+		long followUp() {
+			if (followUp == null) {
+				followUp = writeFollowUp(actor.userId());
+			}
+			return followUp;
+		}
+
+		/** The same case about a follow-up a colleague of the actor wrote just now on the relation's account. */
+		Case colleague() {
+			if (colleague == null) {
+				colleague = new Case(actor, target);
+				colleague.followUp = writeFollowUp(users.get("mx-colleague"));
+			}
+			return colleague;
+		}
+
+		private long writeFollowUp(long author) {
+			long account = account();
+			return as(target == Relation.OTHER_TENANT ? "mx-foreigner" : "admin",
+					() -> followUps.save(new FollowUp(account, author, FollowUpKind.CALL, Instant.now(), null, null,
+							"矩阵测试跟进" + serial, null, null)).getId());
+		}
+
+		/**
+		 * A checked (dry-run) ledger import of one good row for the actor's own account and one bad row, started by
+		 * the actor, or by the administrator when the case asks about another user's job or the actor may not import.
+		 */
+		LedgerJob ledgerJob() {
+			if (ledgerJob == null) {
+				String starter = target == JobOwner.OWN && actor.permissions().contains(ValuePermissions.IMPORT)
+						? actor.username() : "admin";
+				String reference = "MX-J-" + serial;
+				String csv = "客户名称,日期,金额,单号\n" + fixtureFor(Relation.OWN, actor).name() + ",2025-03-01,1000.00,"
+						+ reference + "\n杭州矩阵不存在" + chinese(serial) + "号测试有限公司,2025-03-02,10.00," + reference
+						+ "-X\n";
+				ledgerJob = new LedgerJob(startLedgerJob(starter, csv), reference);
+			}
+			return ledgerJob;
 		}
 
 		Managed managed() {
@@ -1259,7 +1445,8 @@ class AuthorisationMatrixTests {
 			userAdminRole = organisation.createRole("MX_USER_ADMIN",
 					new RoleCommand("矩阵用户管理员", DataScope.OWN, userAdmin));
 			Role sales = roleByCode("SALES");
-			for (Role role : organisation.roles()) {
+			for (String code : ACTING_ROLES) {
+				Role role = roleByCode(code);
 				String username = "mx-" + role.getCode().toLowerCase().replace('_', '-');
 				long id = user(username, "矩阵" + role.getName(), matrixUnit, Set.of(role.getId()));
 				KeyaccountUser details = (KeyaccountUser) staff.loadUserByUsername(username);
@@ -1416,6 +1603,70 @@ class AuthorisationMatrixTests {
 
 	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
 		return request.contentType(MediaType.APPLICATION_JSON).content(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private String followUpPath(Case c) {
+		return "/customers/accounts/" + c.account() + "/follow-ups/" + c.followUp();
+	}
+
+	private String followUpState(Case c) {
+		return text("select concat_ws(',', version, summary, deleted_at) from follow_up where id = " + c.followUp());
+	}
+
+	/**
+	 * The ledger import as a user goes through it: uploads the file (a dry run), waits for the check, and answers
+	 * the request that imports the checked file, which is the case. An upload that is refused is the case itself.
+	 */
+	private AbstractMockHttpServletRequestBuilder<?> checkedLedgerImport(Case c) throws Exception {
+		Supplier<AbstractMockHttpServletRequestBuilder<?>> upload = () -> multipart("/value/ledger/import")
+			.file(ledgerFile(c.fixture().name(), c.serial()));
+		if (c.signedOut) {
+			return upload.get();
+		}
+		MockHttpServletResponse uploaded;
+		try {
+			// a page (200) rather than the job: his previous import may still be giving its place back
+			uploaded = Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(20))
+				.pollInSameThread()
+				.until(() -> mvc.perform(upload.get().with(SecurityMockMvcRequestPostProcessors.user(c.actor.details()))
+					.with(csrf())).andReturn().getResponse(), response -> response.getStatus() != 200);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			return upload.get();
+		}
+		String location = uploaded.getRedirectedUrl();
+		if (location == null || !location.startsWith("/value/ledger/import/jobs/")) {
+			return upload.get();
+		}
+		String jobId = location.substring("/value/ledger/import/jobs/".length());
+		awaitLedgerJob(c.actor.username(), jobId);
+		return post(location);
+	}
+
+	/** Starts a dry run as the user (once his previous import has given its place back) and waits for its end. */
+	private String startLedgerJob(String username, String csv) {
+		String jobId = Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.pollInSameThread()
+			.ignoreExceptionsInstanceOf(BusinessRuleException.class)
+			.until(() -> as(username, () -> ledgerImport.start("ledger.csv",
+					new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true)), Objects::nonNull);
+		awaitLedgerJob(username, jobId);
+		return jobId;
+	}
+
+	private void awaitLedgerJob(String username, String jobId) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.pollInSameThread()
+			.until(() -> as(username, () -> ledgerImport.progress(jobId).finished()));
 	}
 
 	private static MockMultipartFile ledgerFile(String accountName, int serial) {

@@ -1,6 +1,7 @@
 package io.keyaccount.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -194,11 +195,24 @@ class AccountWriteRulesTests {
 				+ ",2025-03-02,2000," + reference + "-2\n" + unique("根本不存在的公司") + ",2025-03-03,3000," + reference
 				+ "-3\n";
 
-		mvc.perform(multipart("/value/ledger/import")
+		String check = mvc.perform(multipart("/value/ledger/import")
 			.file(new MockMultipartFile("file", "ledger.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
 			.with(as("liuyang")).with(csrf()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("已导入 1 行，2 行未导入")));
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		// the dry run tells the hidden company's row as it tells the one that does not exist
+		assertThat(finishedJobPage(check, "liuyang")).contains("校验完成：共 3 行，1 行可以导入，2 行有问题")
+			.containsPattern("(?s)<td[^>]*>2</td>\\s*<td[^>]*>找不到对应的客户</td>")
+			.containsPattern("(?s)<td[^>]*>4</td>\\s*<td[^>]*>找不到对应的客户</td>");
+
+		String imported = mvc.perform(post(check).with(as("liuyang")).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(finishedJobPage(imported, "liuyang")).contains("已导入 1 行，2 行未导入");
 
 		assertThat(jdbc.queryForList("select reference from value_transaction where reference like ? order by reference",
 				String.class, reference + "%")).containsExactly(reference + "-2");
@@ -337,6 +351,13 @@ class AccountWriteRulesTests {
 
 	private RequestPostProcessor as(String username) {
 		return DemoUsers.as(staff, username);
+	}
+
+	/** A ledger import's page once the job has finished (its outcome is shown). */
+	private String finishedJobPage(String path, String username) {
+		return await().pollInSameThread()
+			.until(() -> mvc.perform(get(path).with(as(username))).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8), page -> page.contains("id=\"import-outcome\""));
 	}
 
 	private MockHttpServletRequestBuilder api(MockHttpServletRequestBuilder request, String username) {

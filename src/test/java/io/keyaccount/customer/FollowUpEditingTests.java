@@ -131,6 +131,25 @@ class FollowUpEditingTests {
 	}
 
 	@Test
+	void aUserWhoMayNoLongerLogFollowUpsNoLongerCorrectsHisOwn() throws Exception {
+		long[] ids = accountWithFollowUp("温州只读跟进测试有限公司", List.of());
+		// 孙伟 (R&D, read only) is on the account's team and wrote the follow-up, as before his role became read-only
+		DemoUsers.signIn(staff, "huangting");
+		customers.addTeamMember(ids[0], userId("sunwei"), TeamRole.SERVICE);
+		DemoUsers.signOut();
+		jdbc.update("update follow_up set author_user_id = ? where id = ?", userId("sunwei"), ids[1]);
+		String path = "/customers/accounts/" + ids[0] + "/follow-ups/" + ids[1];
+
+		mvc.perform(get(path + "/edit").with(DemoUsers.as(staff, "sunwei"))).andExpect(status().isForbidden());
+		mvc.perform(post(path).with(csrf()).with(DemoUsers.as(staff, "sunwei")).param("kind", "CALL")
+			.param("summary", "只读角色改写的跟进").param("version", "0")).andExpect(status().isForbidden());
+		mvc.perform(post(path + "/delete").with(csrf()).with(DemoUsers.as(staff, "sunwei")))
+			.andExpect(status().isForbidden());
+
+		assertThat(timeline(ids[0], "huangting")).contains("初次拜访采购部").doesNotContain("只读角色改写的跟进");
+	}
+
+	@Test
 	void afterTheEditWindowTheFollowUpStaysAsWritten() throws Exception {
 		long[] ids = accountWithFollowUp("温州过期跟进测试有限公司", List.of());
 		jdbc.update("update follow_up set created_at = ? where id = ?",

@@ -20,7 +20,11 @@ import io.keyaccount.platform.validation.BusinessRuleException;
 import io.keyaccount.platform.web.FormErrors;
 import io.keyaccount.platform.web.Toasts;
 
-/** Its author corrects or deletes a follow-up he wrote, within the edit window ({@link FollowUpLog}). */
+/**
+ * Its author corrects or deletes a follow-up he wrote, within the edit window ({@link FollowUpLog}). Correcting a
+ * follow-up needs the right to log one ({@code customer.edit}, docs/adr/0014): a user whose role has become read-only
+ * no longer changes what he wrote.
+ */
 @Controller
 @RequestMapping("/customers/accounts/{accountId}/follow-ups/{id}")
 @PreAuthorize("hasAuthority('customer.view')")
@@ -39,6 +43,7 @@ class FollowUpController {
 	}
 
 	@GetMapping("/edit")
+	@PreAuthorize("hasAuthority('customer.edit')")
 	String editForm(@PathVariable long accountId, @PathVariable long id, Model model, RedirectAttributes redirect) {
 		try {
 			return form(model, accountId, id, FollowUpForm.of(followUps.followUp(id)));
@@ -50,6 +55,7 @@ class FollowUpController {
 	}
 
 	@PostMapping
+	@PreAuthorize("hasAuthority('customer.edit')")
 	String revise(@PathVariable long accountId, @PathVariable long id, @ModelAttribute("form") FollowUpForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		try {
@@ -67,6 +73,7 @@ class FollowUpController {
 	}
 
 	@PostMapping("/delete")
+	@PreAuthorize("hasAuthority('customer.edit')")
 	String delete(@PathVariable long accountId, @PathVariable long id, RedirectAttributes redirect) {
 		try {
 			Toasts.success(redirect, "followUp.deleted", followUps.delete(id));
