@@ -29,6 +29,7 @@ import io.keyaccount.customer.AccountListing.ListedAccount;
 import io.keyaccount.customer.AccountQuery.View;
 import io.keyaccount.customer.AccountView.AccountRef;
 import io.keyaccount.customer.CustomerEvents.AccountCreated;
+import io.keyaccount.customer.CustomerEvents.AccountTransferred;
 import io.keyaccount.customer.CustomerEvents.AccountsHandedOver;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.AccountRules;
@@ -351,12 +352,14 @@ public class CustomerManagement {
 	/** Transfers accounts (one or many) to another owner, recording who moved what. */
 	public int transfer(List<Long> ids, long toUserId, String reason) {
 		User target = activeUser(toUserId);
-		String by = currentUser.require().getUsername();
+		KeyaccountUser me = currentUser.require();
+		String by = me.getUsername();
 		for (Long id : ids) {
 			Account account = visibleAccount(id);
-			transfers.save(new AccountTransfer(id, account.getOwnerUserId(), target.getId(), TransferKind.TRANSFER,
-					reason, by));
+			Long from = account.getOwnerUserId();
+			transfers.save(new AccountTransfer(id, from, target.getId(), TransferKind.TRANSFER, reason, by));
 			account.transferTo(target.getId(), target.getUnitId());
+			events.publishEvent(new AccountTransferred(id, account.getName(), from, target.getId(), me.userId()));
 		}
 		return ids.size();
 	}
