@@ -14,7 +14,7 @@ import io.keyaccount.platform.security.PermissionGroup;
 @Configuration(proxyBeanMethods = false)
 public class NotifyPermissions {
 
-	public static final String ADMIN = "notify.admin";
+	public static final String ADMIN = "admin.notifications";
 
 	@Bean
 	PermissionGroup notifyPermissionGroup() {

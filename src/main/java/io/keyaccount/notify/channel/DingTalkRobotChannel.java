@@ -3,7 +3,6 @@ package io.keyaccount.notify.channel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +28,9 @@ class DingTalkRobotChannel implements NotificationChannel {
 
 	private final RobotWebhook webhook;
 
-	private final Clock clock;
-
 	DingTalkRobotChannel(RobotSettings settings, RobotWebhook webhook) {
-		this(settings, webhook, Clock.systemUTC());
-	}
-
-	DingTalkRobotChannel(RobotSettings settings, RobotWebhook webhook, Clock clock) {
 		this.settings = settings;
 		this.webhook = webhook;
-		this.clock = clock;
 	}
 
 	@Override
@@ -55,7 +47,7 @@ class DingTalkRobotChannel implements NotificationChannel {
 	public void send(OutgoingMessage message) {
 		RobotSettings.Robot robot = settings.active(Channel.DINGTALK)
 			.orElseThrow(() -> new IllegalStateException("The DingTalk robot is not set up or switched off"));
-		String url = robot.secret() == null ? robot.webhook() : signed(robot.webhook(), robot.secret(), clock.millis());
+		String url = robot.secret() == null ? robot.webhook() : signed(robot.webhook(), robot.secret(), System.currentTimeMillis());
 		String text = RobotMarkdown.of(message);
 		Map<String, Object> at = message.mobile() == null ? Map.of("isAtAll", false)
 				: Map.of("atMobiles", List.of(message.mobile()), "isAtAll", false);
