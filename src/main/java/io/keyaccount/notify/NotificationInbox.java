@@ -79,6 +79,12 @@ public class NotificationInbox {
 			.map(n -> view(n, locale, visible));
 	}
 
+	/** Where one of the current user's notifications leads, if the reader may still see its record. */
+	public java.util.Optional<String> linkOf(long id) {
+		return notifications.findByIdAndRecipientUserId(id, currentUser.require().userId())
+			.map(n -> view(n, LocaleContextHolder.getLocale(), new HashMap<>()).link());
+	}
+
 	public long unreadCount() {
 		return notifications.countByRecipientUserIdAndReadAtIsNull(currentUser.require().userId());
 	}

@@ -63,7 +63,7 @@ class NotificationCentreTests {
 		assertThat(list).contains("客户「杭州消息中心转入测试有限公司」已转给您负责", "客户转给我");
 
 		long id = newestNotificationOf("huangting");
-		mvc.perform(post("/notifications/{id}/open", id).param("link", "/customers/accounts/" + account)
+		mvc.perform(post("/notifications/{id}/open", id)
 			.with(csrf()).with(DemoUsers.as(staff, "huangting")))
 			.andExpect(redirectedUrl("/customers/accounts/" + account));
 		assertThat(unread("huangting")).isEqualTo(before);
@@ -88,7 +88,11 @@ class NotificationCentreTests {
 		DemoUsers.signOut();
 
 		String list = page(get("/notifications"), "huangting");
-		assertThat(list).doesNotContain("杭州失去权限测试有限公司").contains("您已无权查看该客户，详情已隐藏");
+		assertThat(list).doesNotContain("杭州失去权限测试有限公司", "/customers/accounts/" + account)
+			.contains("您已无权查看该客户，详情已隐藏");
+		mvc.perform(post("/notifications/{id}/open", newestNotificationOf("huangting")).with(csrf())
+			.with(DemoUsers.as(staff, "huangting")))
+			.andExpect(redirectedUrl("/notifications"));
 		assertThat(page(get("/notifications"), "zhengkai")).contains("杭州失去权限测试有限公司");
 	}
 

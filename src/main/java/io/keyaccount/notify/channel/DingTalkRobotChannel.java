@@ -48,7 +48,8 @@ class DingTalkRobotChannel implements NotificationChannel {
 		RobotSettings.Robot robot = settings.active(Channel.DINGTALK)
 			.orElseThrow(() -> new IllegalStateException("The DingTalk robot is not set up or switched off"));
 		String url = robot.secret() == null ? robot.webhook() : signed(robot.webhook(), robot.secret(), System.currentTimeMillis());
-		String text = RobotMarkdown.of(message);
+		// DingTalk shows a mention only when the text names the number too
+		String text = RobotMarkdown.of(message) + (message.mobile() == null ? "" : "\n\n@" + message.mobile());
 		Map<String, Object> at = message.mobile() == null ? Map.of("isAtAll", false)
 				: Map.of("atMobiles", List.of(message.mobile()), "isAtAll", false);
 		webhook.post(url, Map.of("msgtype", "markdown", "markdown", Map.of("title", message.subject(), "text", text),

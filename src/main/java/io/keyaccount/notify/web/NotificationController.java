@@ -72,10 +72,9 @@ class NotificationController {
 
 	/** Opening a notification marks it read and goes to its record (back to the list when it may not be seen). */
 	@PostMapping("/{id}/open")
-	String open(@PathVariable long id, @RequestParam(required = false) String link) {
+	String open(@PathVariable long id) {
 		notifications.markRead(id);
-		// only a path inside the application is followed, never an address given by the form
-		return "redirect:" + (link != null && link.startsWith("/") && !link.startsWith("//") ? link : "/notifications");
+		return "redirect:" + inbox.linkOf(id).orElse("/notifications");
 	}
 
 	@PostMapping("/{id}/read")
