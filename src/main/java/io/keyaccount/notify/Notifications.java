@@ -83,8 +83,19 @@ public class Notifications {
 		return notifications.markAllRead(currentUser.require().userId(), java.time.Instant.now());
 	}
 
+	/**
+	 * Keeps the user's own choice only where it differs from the company default, so a later change of the default
+	 * still reaches a user who saved the page without changing that kind.
+	 */
 	public void choose(Map<NotificationKind, Set<Channel>> choice) {
-		preferences.saveForUser(currentUser.require().userId(), choice);
+		Map<NotificationKind, Set<Channel>> defaults = preferences.companyDefaults();
+		Map<NotificationKind, Set<Channel>> own = new java.util.EnumMap<>(NotificationKind.class);
+		choice.forEach((kind, channels) -> {
+			if (!channels.equals(defaults.getOrDefault(kind, Set.of()))) {
+				own.put(kind, channels);
+			}
+		});
+		preferences.saveForUser(currentUser.require().userId(), own);
 	}
 
 	public void chooseCompanyDefaults(Map<NotificationKind, Set<Channel>> defaults) {

@@ -46,6 +46,15 @@ class NotificationCentreTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	io.keyaccount.platform.setup.Installation installation;
+
+	@Autowired
+	io.keyaccount.notify.domain.NotificationRepository notificationRecords;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
 	@AfterEach
 	void signOut() {
 		DemoUsers.signOut();
@@ -172,6 +181,30 @@ class NotificationCentreTests {
 	}
 
 	@Test
+	void aUserWhoChoseNothingFollowsTheCompanyDefaultEvenAfterSavingThePageUnchanged() throws Exception {
+		try {
+			mvc.perform(post("/admin/notifications/defaults").param("channels_ACCOUNTS_HANDED_OVER", "EMAIL")
+				.with(csrf()).with(DemoUsers.as(staff, "admin")))
+				.andExpect(redirectedUrl("/admin/notifications/channels"));
+			assertThat(page(get("/notifications/preferences"), "wumin"))
+				.contains("id=\"ch-ACCOUNTS_HANDED_OVER-EMAIL\" checked");
+			mvc.perform(post("/notifications/preferences").param("channels_ACCOUNTS_HANDED_OVER", "EMAIL")
+				.with(csrf()).with(DemoUsers.as(staff, "wumin")))
+				.andExpect(redirectedUrl("/notifications/preferences"));
+
+			mvc.perform(post("/admin/notifications/defaults").param("channels_ACCOUNTS_HANDED_OVER", "WECOM")
+				.with(csrf()).with(DemoUsers.as(staff, "admin")))
+				.andExpect(redirectedUrl("/admin/notifications/channels"));
+			String form = page(get("/notifications/preferences"), "wumin");
+			assertThat(form).contains("id=\"ch-ACCOUNTS_HANDED_OVER-WECOM\" checked")
+				.doesNotContain("id=\"ch-ACCOUNTS_HANDED_OVER-EMAIL\" checked");
+		}
+		finally {
+			mvc.perform(post("/admin/notifications/defaults").with(csrf()).with(DemoUsers.as(staff, "admin")));
+		}
+	}
+
+	@Test
 	void anIdleKeyAccountNotifiesTheOwnersManager() throws Exception {
 		DemoUsers.signIn(staff, "liming");
 		long idleKey = customers.create(AccountMother.account("杭州久未跟进重点测试有限公司").facts(), userId("liuyang"), null,
@@ -196,6 +229,22 @@ class NotificationCentreTests {
 		assertThat(page(get("/admin/notifications/channels"), "admin")).contains("企业微信群机器人", "公司默认通知方式");
 	}
 
+	@Test
+	void anotherCompanysNotificationToTheSameUserIdStaysInThatCompany() throws Exception {
+		long otherTenant = installation.install(new io.keyaccount.platform.setup.Installation.InstallCommand(
+				"消息测试另一家公司", "notify-admin-" + System.nanoTime(), "管理员", "Other2026pass", "管理员", false));
+		long before = unread("huangting");
+		// the same recipient id as 黄婷, in another tenant: only the tenant column differs
+		io.keyaccount.platform.tenancy.TenantContext.runAs(otherTenant, () -> tx.executeWithoutResult(status ->
+				notificationRecords.save(new io.keyaccount.notify.domain.Notification(userId("huangting"),
+						NotificationKind.ACCOUNT_TRANSFERRED, "notification.accountTransferred", List.of("别家租户消息测试公司"),
+						RecordReference.account(1)))));
+
+		assertThat(page(get("/notifications"), "huangting")).doesNotContain("别家租户消息测试公司");
+		mvc.perform(get("/api/v1/notifications/unread-count").with(DemoUsers.as(staff, "huangting")))
+			.andExpect(jsonPath("$.unread").value(before));
+	}
+
 	private long transfer(String name, String from, String to) {
 		DemoUsers.signIn(staff, from);
 		long account = customers.create(AccountMother.account(name).facts(), null, null, true);
@@ -215,13 +264,14 @@ class NotificationCentreTests {
 	}
 
 	private long unread(String username) {
-		return jdbc.queryForObject("select count(*) from notification where recipient_user_id = ? and read_at is null",
-				Long.class, userId(username));
+		return jdbc.queryForObject("select count(*) from notification n join app_user u on u.id = n.recipient_user_id "
+				+ "and u.tenant_id = n.tenant_id where u.username = ? and n.read_at is null", Long.class, username);
 	}
 
 	private long newestNotificationOf(String username) {
 		return jdbc.queryForObject(
-				"select max(id) from notification where recipient_user_id = ?", Long.class, userId(username));
+				"select max(n.id) from notification n join app_user u on u.id = n.recipient_user_id "
+						+ "and u.tenant_id = n.tenant_id where u.username = ?", Long.class, username);
 	}
 
 	private long userId(String username) {
