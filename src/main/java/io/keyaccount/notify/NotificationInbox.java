@@ -101,8 +101,7 @@ public class NotificationInbox {
 		Locale locale = LocaleContextHolder.getLocale();
 		return deliveries.findByStatusOrderByUpdatedAtDesc(Delivery.Status.FAILED, pageable).map(d -> {
 			Notification n = notifications.findById(d.getNotificationId()).orElseThrow();
-			// administrators see every company's failures by the kind only: the title may name an account they
-			// do not see
+			// the page names the kind, not the title: the title may name an account the administrator does not see
 			String title = messages.getMessage("notification.kind." + n.getKind().name(), null, locale);
 			return new FailedDelivery(d.getId(), d.getChannel(), title,
 					userNames.getOrDefault(n.getRecipientUserId(), "#" + n.getRecipientUserId()), d.getAttempts(),

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.keyaccount.notify.domain.ChannelPreferences;
@@ -53,7 +52,6 @@ public class Notifications {
 	 * Records one notification per recipient in the notification centre, and one delivery for each outside channel
 	 * the recipient chose for this kind and the channel can reach (an e-mail needs an address and an SMTP server).
 	 */
-	@Transactional(propagation = Propagation.REQUIRED)
 	public void notify(NotificationRequest request) {
 		for (long recipient : request.recipientUserIds()) {
 			Notification notification = notifications.save(new Notification(recipient, request.kind(),

@@ -154,6 +154,8 @@ class NotificationCentreTests {
 		mvc.perform(post("/api/v1/notifications/{id}/read", id).with(DemoUsers.as(staff, "chenjing")))
 			.andExpect(status().isNoContent());
 		assertThat(unread("chenjing")).isEqualTo(unread - 1);
+		mvc.perform(get("/api/v1/notifications").param("kind", "NOPE").with(DemoUsers.as(staff, "chenjing")))
+			.andExpect(status().isBadRequest());
 		mvc.perform(post("/api/v1/notifications/read-all").with(DemoUsers.as(staff, "chenjing")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.marked").value(unread - 1));

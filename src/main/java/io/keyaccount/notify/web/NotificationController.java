@@ -78,7 +78,7 @@ class NotificationController {
 	}
 
 	@PostMapping("/{id}/read")
-	String markRead(@PathVariable long id, RedirectAttributes redirect) {
+	String markRead(@PathVariable long id) {
 		notifications.markRead(id);
 		return "redirect:/notifications";
 	}
