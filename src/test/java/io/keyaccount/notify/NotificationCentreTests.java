@@ -50,6 +50,9 @@ class NotificationCentreTests {
 	io.keyaccount.platform.setup.Installation installation;
 
 	@Autowired
+	io.keyaccount.platform.organisation.Organisation organisation;
+
+	@Autowired
 	io.keyaccount.notify.domain.NotificationRepository notificationRecords;
 
 	@Autowired
@@ -204,6 +207,30 @@ class NotificationCentreTests {
 		finally {
 			mvc.perform(post("/admin/notifications/defaults").with(csrf()).with(DemoUsers.as(staff, "admin")));
 		}
+	}
+
+	@Test
+	void theSuccessorOfALeaverHearsHowManyAccountsHeTookOver() throws Exception {
+		DemoUsers.signIn(staff, "liming");
+		long unit = organisation.user(userId("zhengkai")).getUnitId();
+		long leaver = organisation.createUser(new io.keyaccount.platform.organisation.Organisation.NewUserCommand(
+				"notify-leaver" + System.nanoTime() % 100000, "Leaver2026",
+				new io.keyaccount.platform.organisation.Organisation.UserProfileCommand("离职测试", null, null, unit, null,
+						null, java.util.Set.of())))
+			.getId();
+		String successorName = "notify-successor" + System.nanoTime() % 100000;
+		long successor = organisation.createUser(new io.keyaccount.platform.organisation.Organisation.NewUserCommand(
+				successorName, "Successor2026",
+				new io.keyaccount.platform.organisation.Organisation.UserProfileCommand("接手测试", null, null, unit, null,
+						null, java.util.Set.of())))
+			.getId();
+		customers.create(AccountMother.account("杭州交接消息甲测试有限公司").facts(), leaver, null, true);
+		customers.create(AccountMother.account("杭州交接消息乙测试有限公司").facts(), leaver, null, true);
+
+		customers.handOver(leaver, successor);
+		DemoUsers.signOut();
+
+		assertThat(page(get("/notifications"), successorName)).contains("2 个客户已交接给您负责", "离职交接给我");
 	}
 
 	@Test
