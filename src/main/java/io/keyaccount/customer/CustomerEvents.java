@@ -15,6 +15,11 @@ public final class CustomerEvents {
 	public record AccountsMerged(long keptId, long mergedId) {
 	}
 
+	/** An account changed hands by a transfer; {@code byUserId} is who moved it. */
+	public record AccountTransferred(long accountId, String accountName, Long fromUserId, long toUserId,
+			long byUserId) {
+	}
+
 	/** A leaver's accounts went to a successor; modules move the leaver's open work on them too. */
 	public record AccountsHandedOver(long fromUserId, long toUserId, List<Long> accountIds) {
 	}
@@ -23,7 +28,7 @@ public final class CustomerEvents {
 	}
 
 	/** A key account went without follow-up past the pool rule; it is not recycled, its manager is alerted. */
-	public record KeyAccountNeglected(long accountId, long ownerUserId, long managerUserId) {
+	public record KeyAccountNeglected(long accountId, String accountName, long ownerUserId, long managerUserId) {
 	}
 
 }

@@ -32,6 +32,7 @@ import io.keyaccount.customer.AccountListing.ListedAccount;
 import io.keyaccount.customer.AccountQuery.View;
 import io.keyaccount.customer.AccountView.AccountRef;
 import io.keyaccount.customer.CustomerEvents.AccountCreated;
+import io.keyaccount.customer.CustomerEvents.AccountTransferred;
 import io.keyaccount.customer.CustomerEvents.AccountsHandedOver;
 import io.keyaccount.customer.domain.Account;
 import io.keyaccount.customer.domain.AccountAccess;
@@ -405,12 +406,14 @@ public class CustomerManagement {
 	/** Transfers accounts (one or many) to another owner, recording who moved what. */
 	public int transfer(List<Long> ids, long toUserId, String reason) {
 		User target = assignableOwner("toUserId", toUserId);
-		String by = currentUser.require().getUsername();
+		KeyaccountUser me = currentUser.require();
+		String by = me.getUsername();
 		for (Long id : ids) {
 			Account account = disposableAccount(id);
-			transfers.save(new AccountTransfer(id, account.getOwnerUserId(), target.getId(), TransferKind.TRANSFER,
-					reason, by));
+			Long from = account.getOwnerUserId();
+			transfers.save(new AccountTransfer(id, from, target.getId(), TransferKind.TRANSFER, reason, by));
 			account.transferTo(target.getId(), target.getUnitId());
+			events.publishEvent(new AccountTransferred(id, account.getName(), from, target.getId(), me.userId()));
 		}
 		return ids.size();
 	}

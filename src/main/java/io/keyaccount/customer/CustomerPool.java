@@ -151,7 +151,7 @@ public class CustomerPool {
 				insert into account_alert (tenant_id, account_id, kind, recipient_id, raised_at)
 				values (?, ?, 'NEGLECTED', ?, ?)""", account.getTenantId(), account.getId(), recipient,
 				java.sql.Timestamp.from(Instant.now()));
-		events.publishEvent(new KeyAccountNeglected(account.getId(), owner.getId(), recipient));
+		events.publishEvent(new KeyAccountNeglected(account.getId(), account.getName(), owner.getId(), recipient));
 	}
 
 	/** A follow-up answers the alert: whoever was warned about the account need not be any more. */
