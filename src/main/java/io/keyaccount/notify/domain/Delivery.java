@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.SQLRestriction;
 
 import io.keyaccount.notify.Channel;
+import io.keyaccount.platform.audit.Unaudited;
 import io.keyaccount.platform.persistence.BusinessEntity;
 
 /**
@@ -18,6 +19,7 @@ import io.keyaccount.platform.persistence.BusinessEntity;
  * one before; after the last attempt it is FAILED and waits for an administrator to retry it by hand.
  */
 @Entity
+@Unaudited
 @Table(name = "notification_delivery")
 @SQLRestriction("deleted_at is null")
 public class Delivery extends BusinessEntity {

@@ -13,6 +13,7 @@ import org.hibernate.annotations.SQLRestriction;
 
 import io.keyaccount.notify.NotificationKind;
 import io.keyaccount.notify.RecordReference;
+import io.keyaccount.platform.audit.Unaudited;
 import io.keyaccount.platform.persistence.BusinessEntity;
 
 /**
@@ -21,6 +22,7 @@ import io.keyaccount.platform.persistence.BusinessEntity;
  * their own language.
  */
 @Entity
+@Unaudited
 @Table(name = "notification")
 @SQLRestriction("deleted_at is null")
 public class Notification extends BusinessEntity {

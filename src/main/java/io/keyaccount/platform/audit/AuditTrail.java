@@ -71,9 +71,15 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
 		registry.appendListeners(EventType.POST_DELETE, this);
 	}
 
+	/** The entity if its changes are audited: a business entity not marked {@link Unaudited}; else null. */
+	private static Object audited(Object entity) {
+		return entity instanceof BusinessEntity && !entity.getClass().isAnnotationPresent(Unaudited.class) ? entity
+				: null;
+	}
+
 	@Override
 	public void onPostInsert(PostInsertEvent event) {
-		if (event.getEntity() instanceof BusinessEntity entity) {
+		if (audited(event.getEntity()) instanceof BusinessEntity entity) {
 			Map<String, Object[]> changes = new LinkedHashMap<>();
 			String[] names = event.getPersister().getPropertyNames();
 			Object[] state = event.getState();
@@ -88,7 +94,7 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
 
 	@Override
 	public void onPostUpdate(PostUpdateEvent event) {
-		if (!(event.getEntity() instanceof BusinessEntity entity) || event.getOldState() == null) {
+		if (!(audited(event.getEntity()) instanceof BusinessEntity entity) || event.getOldState() == null) {
 			return;
 		}
 		String[] names = event.getPersister().getPropertyNames();
@@ -116,7 +122,7 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
 
 	@Override
 	public void onPostDelete(PostDeleteEvent event) {
-		if (event.getEntity() instanceof BusinessEntity entity) {
+		if (audited(event.getEntity()) instanceof BusinessEntity entity) {
 			record(event.getSession(), entity, AuditAction.PURGE, Map.of(),
 					recordName(event.getPersister().getPropertyNames(), event.getDeletedState()));
 		}
