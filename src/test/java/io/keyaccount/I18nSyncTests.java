@@ -57,6 +57,29 @@ class I18nSyncTests {
 		assertThat(twice).isEmpty();
 	}
 
+	/** Properties keep the last of two lines with one key silently; a merge of two branches can leave both. */
+	@Test
+	void noKeyIsDefinedTwiceInOneBundle() throws IOException {
+		Set<String> twice = new TreeSet<>();
+		try (Stream<Path> files = Files.list(MESSAGES)) {
+			for (Path bundle : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+				Set<String> seen = new TreeSet<>();
+				for (String line : Files.readAllLines(bundle, StandardCharsets.UTF_8)) {
+					String trimmed = line.strip();
+					int equals = trimmed.indexOf('=');
+					if (trimmed.isEmpty() || trimmed.startsWith("#") || equals < 0) {
+						continue;
+					}
+					String key = trimmed.substring(0, equals).strip();
+					if (!seen.add(key)) {
+						twice.add(bundle.getFileName() + ": " + key);
+					}
+				}
+			}
+		}
+		assertThat(twice).isEmpty();
+	}
+
 	@Test
 	void everyKeyUsedByATemplateExists() throws IOException {
 		Set<String> chinese = new TreeSet<>();
