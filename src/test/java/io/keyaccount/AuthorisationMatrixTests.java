@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -68,6 +70,11 @@ import io.keyaccount.customer.FollowUpKind;
 import io.keyaccount.customer.TeamRole;
 import io.keyaccount.customer.domain.FollowUp;
 import io.keyaccount.customer.domain.FollowUps;
+import io.keyaccount.notify.NotificationKind;
+import io.keyaccount.notify.NotificationRequest;
+import io.keyaccount.notify.Notifications;
+import io.keyaccount.notify.NotifyPermissions;
+import io.keyaccount.notify.RecordReference;
 import io.keyaccount.platform.organisation.DataScope;
 import io.keyaccount.platform.organisation.Organisation;
 import io.keyaccount.platform.organisation.Organisation.NewUserCommand;
@@ -107,7 +114,9 @@ import io.keyaccount.value.domain.ValueSettings;
  * (recycle bin, transfer, release, its team, merging it away) only when his scope covers it: team members work on an
  * account, they do not give it away. Deleting, and merging, needs {@code customer.delete} as well. A hidden record
  * answers 404, a seen but unchangeable one 403; a refused write changes nothing, and a refused answer never names
- * the record. A ledger import reports a row for an account the importer may not change as "找不到对应的客户".
+ * the record. A ledger import reports a row for an account the importer may not change as "找不到对应的客户". A
+ * notification is its recipient's alone, whatever his scope: another user's is not found and stays unread; one about
+ * an account names the account only while its reader reads it.
  * <p>
  * The roles acting are the demo company's and the matrix's own user administrator ({@link #ACTING_ROLES}), not those
  * other test classes create, so the number of cases does not depend on the order the classes run in.
@@ -184,6 +193,12 @@ class AuthorisationMatrixTests {
 	private static final List<String> ACTING_ROLES = List.of(Installation.ADMIN_ROLE, "GENERAL_MANAGER",
 			"SALES_DIRECTOR", "KEY_ACCOUNT_MANAGER", "SALES", "RND_EVALUATOR", "MX_USER_ADMIN");
 
+	/** Whose notifications the notification centre is asked about: his own, a colleague's his scope covers, a stranger's. */
+	private static final List<Person> NOTIFIED = List.of(Person.SELF, Person.SAME_UNIT, Person.OTHER_TENANT);
+
+	/** The title of the matrix's notifications: one argument, so each case's title is its own. */
+	private static final String NOTIFICATION_TITLE = "notification.accountTransferred";
+
 	/** What the ledger import says of a row whose account the importer may not change, as of one that does not exist. */
 	private static final String NO_SUCH_ACCOUNT = "找不到对应的客户";
 
@@ -232,6 +247,12 @@ class AuthorisationMatrixTests {
 
 	@Autowired
 	FollowUps followUps;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	MessageSource messages;
 
 	private final AtomicInteger serial = new AtomicInteger();
 
@@ -452,6 +473,39 @@ class AuthorisationMatrixTests {
 				c -> post("/profile/tokens/" + c.token() + "/revoke"),
 				c -> count("select count(*) from api_token where revoked_at is null and id = " + c.token())));
 
+		// the notification centre: every signed-in user, his own notifications only; another user's, even one his
+		// scope covers, is not found (the pages say so in a toast after a redirect) and stays unread
+		rules.add(onNotification("GET /notifications", c -> {
+			c.notification();
+			return get("/notifications");
+		}, null).listing(c -> c.notificationTitle(c.notificationSubject())));
+		rules.add(onNotification("GET /api/v1/notifications", c -> {
+			c.notification();
+			return get("/api/v1/notifications");
+		}, null).listing(c -> c.notificationTitle(c.notificationSubject())));
+		rules.add(onNotification("POST /notifications/{id}/open", c -> post("/notifications/" + c.notification() + "/open"),
+				this::notificationUnread).refusedInPage());
+		rules.add(onNotification("POST /notifications/{id}/read", c -> post("/notifications/" + c.notification() + "/read"),
+				this::notificationUnread).refusedInPage());
+		rules.add(onNotification("POST /api/v1/notifications/{id}/read",
+				c -> post("/api/v1/notifications/" + c.notification() + "/read"), this::notificationUnread));
+		// a notification about an account names it only while its reader may still read the account
+		rules.add(listing("GET /notifications", Set.of(), (actor, r) -> actor.permissions().contains(view) && reads(actor, r),
+				c -> {
+					c.notificationAboutTheAccount();
+					return get("/notifications");
+				}, Fixture::name).variant("about an account").listing(c -> c.notificationTitle(c.fixture().name())));
+		rules.add(listing("GET /api/v1/notifications", Set.of(),
+				(actor, r) -> actor.permissions().contains(view) && reads(actor, r), c -> {
+					c.notificationAboutTheAccount();
+					return get("/api/v1/notifications");
+				}, Fixture::name).variant("about an account").listing(c -> c.notificationTitle(c.fixture().name())));
+		// "all" is all of one's own: the answer is the same, only the database tells whose were marked
+		rules.add(onNotification("POST /notifications/read-all", c -> post("/notifications/read-all"),
+				this::notificationUnread).refusedInPage());
+		rules.add(onNotification("POST /api/v1/notifications/read-all", c -> post("/api/v1/notifications/read-all"),
+				this::notificationUnread).refusedInPage());
+
 		// user administration: grant only what one holds oneself; only administrators manage administrators
 		rules.add(granting("POST /admin/users", c -> post("/admin/users").param("username", "mx-new-" + c.serial())
 			.param("displayName", "矩阵新用户" + c.serial())
@@ -576,6 +630,17 @@ class AuthorisationMatrixTests {
 				c -> post("/admin/roles/" + userAdminRole.getId()).param("name", "矩阵用户管理员")
 					.param("dataScope", DataScope.OWN.name()).param("version", "-1")));
 		rules.add(gate("GET /admin/audit", Set.of(PlatformPermissions.AUDIT), c -> get("/admin/audit")));
+		String notify = NotifyPermissions.ADMIN;
+		rules.add(gate("GET /admin/notifications/channels", Set.of(notify), c -> get("/admin/notifications/channels")));
+		// switching a robot off and keeping its stored webhook: what is checked is who may save it
+		rules.add(gate("POST /admin/notifications/channels/{channel}", Set.of(notify),
+				c -> post("/admin/notifications/channels/WECOM")).variant("WECOM"));
+		rules.add(gate("POST /admin/notifications/channels/{channel}", Set.of(notify),
+				c -> post("/admin/notifications/channels/DINGTALK")).variant("DINGTALK"));
+		rules.add(gate("POST /admin/notifications/defaults", Set.of(notify), c -> post("/admin/notifications/defaults")));
+		rules.add(gate("GET /admin/notifications/deliveries", Set.of(notify), c -> get("/admin/notifications/deliveries")));
+		rules.add(gate("POST /admin/notifications/deliveries/{id}/retry", Set.of(notify),
+				c -> post("/admin/notifications/deliveries/-1/retry")).unknownRecord());
 		rules.add(gate("GET /admin/recycle-bin", Set.of(PlatformPermissions.RECYCLE_BIN), c -> get("/admin/recycle-bin")));
 
 		// every signed-in user, about himself or about nothing in particular
@@ -591,6 +656,13 @@ class AuthorisationMatrixTests {
 		rules.add(gate("POST /saved-views/{id}/delete", Set.of(), c -> post("/saved-views/-1/delete")
 			.param("path", "/customers/accounts")));
 		rules.add(gate("GET /api/v1/me", Set.of(), c -> get("/api/v1/me")));
+		rules.add(gate("GET /notifications/bell", Set.of(), c -> get("/notifications/bell")));
+		rules.add(gate("GET /api/v1/notifications/unread-count", Set.of(), c -> get("/api/v1/notifications/unread-count")));
+		rules.add(gate("GET /notifications/preferences", Set.of(), c -> get("/notifications/preferences")));
+		rules.add(gate("POST /notifications/preferences", Set.of(), c -> post("/notifications/preferences")));
+		rules.add(gate("GET /api/v1/notification-preferences", Set.of(), c -> get("/api/v1/notification-preferences")));
+		rules.add(gate("PUT /api/v1/notification-preferences", Set.of(),
+				c -> json(put("/api/v1/notification-preferences"), "[]")));
 		rules.add(gate("GET /api/v1/units", Set.of(), c -> get("/api/v1/units")));
 		rules.add(gate("GET /customers/regions/cities", Set.of(), c -> get("/customers/regions/cities")
 			.param("provinceCode", "330000")));
@@ -718,8 +790,11 @@ class AuthorisationMatrixTests {
 
 		boolean leakOnly;
 
-		/** For a list: what of the record it shows (its name, its contact's name); listed iff allowed. */
-		java.util.function.Function<Fixture, String> shown;
+		/** For a list: what of the record it shows (its name, its contact's name, a title); listed iff allowed. */
+		java.util.function.Function<Case, String> shown;
+
+		/** Whether the people a rule acts on own an account for it (a hand-over moves it, a create adds one). */
+		boolean peopleOwnAccounts = true;
 
 		final List<String> alsoTouches = new ArrayList<>();
 
@@ -796,6 +871,13 @@ class AuthorisationMatrixTests {
 			return this;
 		}
 
+		/** A list: shows what this gives of the case iff the case is allowed, never otherwise. */
+		Rule listing(java.util.function.Function<Case, String> shows) {
+			shown = shows;
+			probe = null;
+			return this;
+		}
+
 		Rule alsoTouches(String fixture) {
 			alsoTouches.add(fixture);
 			return this;
@@ -855,6 +937,8 @@ class AuthorisationMatrixTests {
 			permissions = other.permissions;
 			refusedInPageWhen = other.refusedInPageWhen;
 			refusalSays = other.refusalSays;
+			shown = other.shown;
+			peopleOwnAccounts = other.peopleOwnAccounts;
 			return this;
 		}
 
@@ -882,11 +966,9 @@ class AuthorisationMatrixTests {
 
 	Rule listing(String endpoint, Set<String> permissions, BiPredicate<Actor, Relation> listed, Request request,
 			java.util.function.Function<Fixture, String> shown) {
-		Rule rule = new Rule(endpoint, permissions + ", lists what the user reads", List.of(Relation.values()),
+		return new Rule(endpoint, permissions + ", lists what the user reads", List.of(Relation.values()),
 				(actor, target) -> actor.permissions().containsAll(permissions) && listed.test(actor, (Relation) target),
-				(actor, target) -> false, request, null);
-		rule.shown = shown;
-		return rule;
+				(actor, target) -> false, request, null).listing(c -> shown.apply(c.fixture()));
 	}
 
 	Rule onPerson(String endpoint, Set<String> permissions, BiPredicate<Actor, Person> allowed, Request request,
@@ -903,6 +985,17 @@ class AuthorisationMatrixTests {
 				(actor, target) -> actor.permissions().contains(permission) && target == JobOwner.OWN,
 				(actor, target) -> actor.permissions().contains(permission) && target == JobOwner.ANOTHER_USER, request,
 				probe);
+	}
+
+	/**
+	 * A notification centre page or action: any signed-in user, on his own notification; another user's is not found
+	 * and unchanged, whatever the scope of the reader's role.
+	 */
+	Rule onNotification(String endpoint, Request request, Probe probe) {
+		Rule rule = new Rule(endpoint, "any signed-in user, his own notification", NOTIFIED,
+				(actor, target) -> target == Person.SELF, (actor, target) -> target != Person.SELF, request, probe);
+		rule.peopleOwnAccounts = false;
+		return rule;
 	}
 
 	Rule granting(String endpoint, Request request, Probe probe) {
@@ -968,7 +1061,7 @@ class AuthorisationMatrixTests {
 			}
 			nanosPerEndpoint.merge(rule.endpoint, System.nanoTime() - ruleStarted, Long::sum);
 		}
-		System.out.printf("Authorisation matrix: %,d cases (%d endpoints × %d roles × 8 relations, 6 people, 2 job owners,"
+		System.out.printf("Authorisation matrix: %,d cases (%d endpoints × %d roles × 8 relations, 6 people (3 notified), 2 job owners,"
 				+ " %d granted roles or none; and signed out), %d failed, in %d s (%d records built in %d s)%n", cases,
 				casesPerEndpoint.size(),
 				actors.size(), actors.size(), failures.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds(),
@@ -987,7 +1080,7 @@ class AuthorisationMatrixTests {
 	/** Runs one case; answers why it failed, or null. */
 	private String run(Rule rule, Actor actor, Object target) throws Exception {
 		Case c = new Case(actor, target);
-		if (target instanceof Person person) {
+		if (target instanceof Person person && rule.peopleOwnAccounts) {
 			ownsAnAccount(person, actor);
 		}
 		Expect expect = rule.allowed.test(actor, target) ? Expect.ALLOWED
@@ -1050,7 +1143,7 @@ class AuthorisationMatrixTests {
 		Object target = rule.targets.get(0);
 		Case c = new Case(actors.get(0), target);
 		c.signedOut = true;
-		if (target instanceof Person person) {
+		if (target instanceof Person person && rule.peopleOwnAccounts) {
 			ownsAnAccount(person, c.actor);
 		}
 		MockHttpServletResponse response = mvc.perform(rule.request.build(c).with(csrf())).andReturn().getResponse();
@@ -1068,7 +1161,7 @@ class AuthorisationMatrixTests {
 	/** A list shows the record iff the user reads it (waiting a little for the search index to catch up). */
 	private String listed(Rule rule, Case c, Expect expect, AbstractMockHttpServletRequestBuilder<?> request,
 			MockHttpServletResponse first) throws Exception {
-		String shown = rule.shown.apply(c.fixture());
+		String shown = rule.shown.apply(c);
 		MockHttpServletResponse response = first;
 		long deadline = System.nanoTime() + Duration.ofSeconds(expect == Expect.ALLOWED ? 3 : 0).toNanos();
 		while (expect == Expect.ALLOWED && response.getStatus() < 400 && !lists(response, shown)
@@ -1087,12 +1180,13 @@ class AuthorisationMatrixTests {
 	}
 
 	/**
-	 * Whether a page or a JSON answer lists this name: as an element's text or a "name" value, not as the keyword
+	 * Whether a page or a JSON answer lists this name: as an element's text or a "name" or "title" value, not as the keyword
 	 * the search box or the answer repeats.
 	 */
 	private static boolean lists(MockHttpServletResponse response, String name) throws Exception {
 		String body = response.getContentAsString(StandardCharsets.UTF_8);
-		return body.contains(">" + name + "<") || body.contains("\"name\":\"" + name + "\"");
+		return body.contains(">" + name + "<") || body.contains("\"name\":\"" + name + "\"")
+				|| body.contains("\"title\":\"" + name + "\"");
 	}
 
 	/** Waits a little for a write that is allowed: an endpoint may finish its work just after answering. */
@@ -1115,7 +1209,7 @@ class AuthorisationMatrixTests {
 		if (c.target instanceof Relation relation) {
 			fixtures.remove(key(relation, c.actor));
 		}
-		if (c.target instanceof Person) {
+		if (c.target instanceof Person && rule.peopleOwnAccounts) {
 			// a hand-over or a create moved or added accounts of this person: rebuild whatever he owns
 			long person = c.person();
 			fixtures.entrySet().removeIf(e -> e.getValue().ownerUserId() == person);
@@ -1183,6 +1277,8 @@ class AuthorisationMatrixTests {
 		private Case colleague;
 
 		private LedgerJob ledgerJob;
+
+		private Long notification;
 
 		Case(Actor actor, Object target) {
 			this.actor = actor;
@@ -1262,6 +1358,41 @@ class AuthorisationMatrixTests {
 
 		Role role() {
 			return (Role) target;
+		}
+
+		/** A notification to the case's person made just now, through the notify module as the product makes them. */
+		long notification() {
+			if (notification == null) {
+				long recipient = person();
+				as(target == Person.OTHER_TENANT ? "mx-foreigner" : "admin", () -> {
+					notifications.notify(NotificationRequest.to(recipient, NotificationKind.ACCOUNT_TRANSFERRED,
+							NOTIFICATION_TITLE, null, notificationSubject()));
+					return null;
+				});
+				notification = jdbc.queryForObject("select max(id) from notification where recipient_user_id = ?",
+						Long.class, recipient);
+			}
+			return notification;
+		}
+
+		/** A notification to the actor, made just now, that the relation's account was transferred to him. */
+		void notificationAboutTheAccount() {
+			long account = account();
+			String name = fixture().name();
+			as("admin", () -> {
+				notifications.notify(NotificationRequest.to(actor.userId(), NotificationKind.ACCOUNT_TRANSFERRED,
+						NOTIFICATION_TITLE, RecordReference.account(account), name));
+				return null;
+			});
+		}
+
+		/** The title of a notification about this subject, as its recipient reads it (the pages' language, Chinese). */
+		String notificationTitle(String subject) {
+			return messages.getMessage(NOTIFICATION_TITLE, new Object[] { subject }, Locale.SIMPLIFIED_CHINESE);
+		}
+
+		String notificationSubject() {
+			return "矩阵通知" + chinese(serial);
 		}
 
 		/** A follow-up the actor wrote just now on the relation's account, written straight to its table. */
@@ -1607,6 +1738,10 @@ class AuthorisationMatrixTests {
 
 	private String followUpPath(Case c) {
 		return "/customers/accounts/" + c.account() + "/follow-ups/" + c.followUp();
+	}
+
+	private String notificationUnread(Case c) {
+		return count("select count(*) from notification where read_at is null and id = " + c.notification());
 	}
 
 	private String followUpState(Case c) {

@@ -85,8 +85,8 @@ public class FollowUpLog {
 	}
 
 	/** Its author's correction, within the edit window; {@code version} is the one his form was loaded with. */
-	public void revise(long followUpId, FollowUpCommand command, long version) {
-		FollowUp followUp = editable(followUpId);
+	public void revise(long accountId, long followUpId, FollowUpCommand command, long version) {
+		FollowUp followUp = editable(accountId, followUpId);
 		followUp.checkVersion(version);
 		Checked checked = check(followUp.getAccountId(), command);
 		followUp.revise(command.kind(), checked.happenedAt(), command.ourParticipants(), checked.contactIds(),
@@ -96,8 +96,8 @@ public class FollowUpLog {
 	}
 
 	/** Its author's deletion, within the edit window. Returns what it said, for the confirmation. */
-	public String delete(long followUpId) {
-		FollowUp followUp = editable(followUpId);
+	public String delete(long accountId, long followUpId) {
+		FollowUp followUp = editable(accountId, followUpId);
 		followUp.moveToRecycleBin();
 		followUps.flush();
 		restateAccount(followUp.getAccountId());
@@ -106,14 +106,18 @@ public class FollowUpLog {
 
 	/** A follow-up to correct: the current user's own, of an account he sees. */
 	@Transactional(readOnly = true)
-	public FollowUpView followUp(long followUpId) {
-		FollowUp followUp = editable(followUpId);
+	public FollowUpView followUp(long accountId, long followUpId) {
+		FollowUp followUp = editable(accountId, followUpId);
 		return view(followUp, organisation.userNames(), names(followUp.getAccountId()));
 	}
 
-	private FollowUp editable(long followUpId) {
+	/**
+	 * The follow-up of the account the request names: another account's is not found, so a form never shows one
+	 * account's follow-up with another's contacts, nor a save goes back to an account it did not change.
+	 */
+	private FollowUp editable(long accountId, long followUpId) {
 		FollowUp followUp = followUps.findById(followUpId)
-			.filter(f -> customers.canSee(f.getAccountId()))
+			.filter(f -> f.getAccountId() == accountId && customers.canSee(f.getAccountId()))
 			.orElseThrow(() -> new NotFoundException("FollowUp", followUpId));
 		customers.changeableAccount(followUp.getAccountId());
 		long me = currentUser.require().userId();

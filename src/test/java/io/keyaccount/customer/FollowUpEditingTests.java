@@ -131,6 +131,26 @@ class FollowUpEditingTests {
 	}
 
 	@Test
+	void aFollowUpIsEditedOnlyUnderItsOwnAccount() throws Exception {
+		long[] ids = accountWithFollowUp("温州本账跟进测试有限公司", List.of());
+		long[] other = accountWithFollowUp("温州别账跟进测试有限公司", List.of());
+		// the author sees and may change both accounts: only the pairing in the address is wrong
+		String path = "/customers/accounts/" + other[0] + "/follow-ups/" + ids[1];
+		long version = jdbc.queryForObject("select version from follow_up where id = ?", Long.class, ids[1]);
+
+		mvc.perform(get(path + "/edit").with(DemoUsers.as(staff, "huangting"))).andExpect(status().isNotFound());
+		mvc.perform(post(path).with(csrf()).with(DemoUsers.as(staff, "huangting")).param("kind", "CALL")
+			.param("summary", "挂错客户的改写").param("version", String.valueOf(version)))
+			.andExpect(status().isNotFound());
+		mvc.perform(post(path + "/delete").with(csrf()).with(DemoUsers.as(staff, "huangting")))
+			.andExpect(status().isNotFound());
+
+		assertThat(timeline(ids[0], "huangting")).contains("初次拜访采购部").doesNotContain("挂错客户的改写");
+		assertThat(jdbc.queryForObject("select count(*) from follow_up where id = ? and deleted_at is null", Long.class,
+				ids[1])).isOne();
+	}
+
+	@Test
 	void aUserWhoMayNoLongerLogFollowUpsNoLongerCorrectsHisOwn() throws Exception {
 		long[] ids = accountWithFollowUp("温州只读跟进测试有限公司", List.of());
 		// 孙伟 (R&D, read only) is on the account's team and wrote the follow-up, as before his role became read-only
@@ -156,7 +176,7 @@ class FollowUpEditingTests {
 				java.sql.Timestamp.from(Instant.now().minus(25, ChronoUnit.HOURS)), ids[1]);
 		assertThat(timeline(ids[0], "huangting")).doesNotContain("/follow-ups/" + ids[1] + "/edit");
 		DemoUsers.signIn(staff, "huangting");
-		assertThatThrownBy(() -> followUps.delete(ids[1])).isInstanceOfSatisfying(BusinessRuleException.class,
+		assertThatThrownBy(() -> followUps.delete(ids[0], ids[1])).isInstanceOfSatisfying(BusinessRuleException.class,
 				ex -> assertThat(ex.messageKey()).isEqualTo("followUp.editWindowPassed"));
 		assertThat(followUps.timeline(ids[0], 10)).extracting(FollowUpLog.FollowUpView::summary)
 			.containsExactly("初次拜访采购部");

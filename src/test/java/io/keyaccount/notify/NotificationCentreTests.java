@@ -95,7 +95,7 @@ class NotificationCentreTests {
 		long account = transfer("杭州失去权限测试有限公司", "liuyang", "huangting");
 		assertThat(page(get("/notifications"), "huangting")).contains("杭州失去权限测试有限公司");
 
-		DemoUsers.signIn(staff, "liming");
+		DemoUsers.signIn(staff, "wangjianguo");
 		customers.transfer(List.of(account), userId("zhengkai"), "区域调整");
 		DemoUsers.signOut();
 
@@ -274,11 +274,11 @@ class NotificationCentreTests {
 			.andExpect(jsonPath("$.unread").value(before));
 	}
 
+	/** An account of {@code from}'s that the general manager transfers to {@code to} (salespeople give none away). */
 	private long transfer(String name, String from, String to) {
 		DemoUsers.signIn(staff, from);
 		long account = customers.create(AccountMother.account(name).facts(), null, null, true);
-		// a salesperson gives no account away (ADR 0014): his director moves it
-		DemoUsers.signIn(staff, "liming");
+		DemoUsers.signIn(staff, "wangjianguo");
 		customers.transfer(List.of(account), userId(to), "测试转移");
 		DemoUsers.signOut();
 		return account;

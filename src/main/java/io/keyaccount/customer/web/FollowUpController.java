@@ -46,7 +46,7 @@ class FollowUpController {
 	@PreAuthorize("hasAuthority('customer.edit')")
 	String editForm(@PathVariable long accountId, @PathVariable long id, Model model, RedirectAttributes redirect) {
 		try {
-			return form(model, accountId, id, FollowUpForm.of(followUps.followUp(id)));
+			return form(model, accountId, id, FollowUpForm.of(followUps.followUp(accountId, id)));
 		}
 		catch (BusinessRuleException ex) {
 			Toasts.failure(redirect, ex.messageKey(), ex.arguments());
@@ -59,7 +59,7 @@ class FollowUpController {
 	String revise(@PathVariable long accountId, @PathVariable long id, @ModelAttribute("form") FollowUpForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		try {
-			followUps.revise(id, form.toCommand(), form.version() == null ? -1 : form.version());
+			followUps.revise(accountId, id, form.toCommand(), form.version() == null ? -1 : form.version());
 			Toasts.success(redirect, "followUp.saved");
 			return back(accountId);
 		}
@@ -76,7 +76,7 @@ class FollowUpController {
 	@PreAuthorize("hasAuthority('customer.edit')")
 	String delete(@PathVariable long accountId, @PathVariable long id, RedirectAttributes redirect) {
 		try {
-			Toasts.success(redirect, "followUp.deleted", followUps.delete(id));
+			Toasts.success(redirect, "followUp.deleted", followUps.delete(accountId, id));
 		}
 		catch (BusinessRuleException ex) {
 			Toasts.failure(redirect, ex.messageKey(), ex.arguments());
