@@ -105,7 +105,7 @@ class CustomerImportPagesTests {
 			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 		String summary = awaitSummary(checkJob);
 		assertThat(summary).contains("校验完成", "「不存在的行业」不是可选的值", "id=\"import-form\"", "data-confirm=\"确定导入")
-			.doesNotContain("hx-trigger");
+			.doesNotContain("hx-trigger=\"every 1s\"");
 		assertThat(jdbc.queryForObject("select count(*) from account where name like ?", Long.class, prefix + "%")).isZero();
 		mvc.perform(get(checkJob + "/errors").with(DemoUsers.as(staff, "liuyang")))
 			.andExpect(status().isOk())
