@@ -48,6 +48,8 @@ class NotificationPhoneIT {
 		DemoUsers.signIn(staff, "liuyang");
 		long account = customers.create(AccountMother.account("厦门手机消息测试有限公司").facts(), null, null, true);
 		long another = customers.create(AccountMother.account("厦门手机另一条消息测试有限公司").facts(), null, null, true);
+		// a salesperson gives no account away (ADR 0014): the general manager moves them
+		DemoUsers.signIn(staff, "wangjianguo");
 		customers.transfer(List.of(account, another),
 				jdbc.queryForObject("select id from app_user where username = 'huangting'", Long.class), "手机测试");
 		DemoUsers.signOut();
