@@ -29,8 +29,8 @@ import io.keyaccount.platform.tenancy.TenantContext;
  * see is told only as "an account you cannot see", without its id, name or owner (ADR 0004).
  * <p>
  * Its reads are SQL naming the tenant, sent with {@link JdbcClient}: as JPQL each was translated anew on every call
- * under the tenant filter (docs/adr/0010), and as Hibernate native queries each mapped its result set anew, about a
- * tenth of a create's CPU for the six of them (bench flight recording, ninth session).
+ * under the tenant filter (docs/adr/0010), and as Hibernate native queries each mapped its result set anew on every
+ * call, a cost every create pays six times.
  */
 @Component
 public class DuplicateFinder {

@@ -28,17 +28,16 @@ class SearchConfiguration implements HibernatePropertiesCustomizer {
 		hibernate.put("hibernate.search.backend.lucene_version", "9.12.0");
 		hibernate.put("hibernate.search.backend.multi_tenancy.strategy", "discriminator");
 		// A change waits until searches see it, not until the index is committed to disk: a forced Lucene commit per
-		// transaction held every create for the commit's fsync. The commit, every ten seconds, still holds the index
-		// writer for its flush and fsyncs (about 50 ms here), so every create of that moment waits: once a second
-		// (Hibernate Search's default) that was the create's p99 under load, 140-220 ms; every ten seconds, 86 ms
-		// (bench, ninth session). A crash can lose the last ten seconds of index changes; as with one second, the
-		// start-up check then finds the index out of date and rebuilds it (IndexRebuild).
+		// transaction would hold every create for the commit's fsync. The periodic commit holds the index writer for
+		// its flush and fsync, so every create of that moment waits; committing every ten seconds rather than every
+		// second keeps that off the create's p99 (figures in bench/README.md). A crash can lose the last ten seconds
+		// of index changes; the start-up check then finds the index out of date and rebuilds it (IndexRebuild).
 		hibernate.put("hibernate.search.indexing.plan.synchronization.strategy", "read-sync");
 		hibernate.put("hibernate.search.backend.io.commit_interval", 10_000);
 		// No merges on commit. Lucene merges segments below the merge policy's minimum size (1.6 MB) as part of a
 		// commit and waits up to 500 ms for them, holding the commit lock that the next batch of index changes
-		// waits for: every create stalled behind the once-a-second commit (bench flight recordings, ninth session).
-		// With no minimum, small segments are merged in the background like any others.
+		// waits for, so creates would stall behind the commit. With no minimum, small segments are merged in the
+		// background like any others.
 		hibernate.put("hibernate.search.backend.io.merge.min_size", 0);
 		hibernate.put("hibernate.search.multi_tenancy.tenant_identifier_converter",
 				BeanReference.<TenantIdentifierConverter>ofInstance(Long::valueOf));
